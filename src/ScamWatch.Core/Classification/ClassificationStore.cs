@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Dapper;
+using ScamWatch.Storage;
+
+namespace ScamWatch.Classification;
+
+/// <summary>Verdicts per post version and model version (a version is scored once per model).</summary>
+public sealed class ClassificationStore(Database database)
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async Task<long> SaveAsync(long versionId, Verdict verdict, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        var id = await connection.ExecuteScalarAsync<long?>(
+            """
+            INSERT INTO classifications (post_version_id, model_version, score, threshold, flagged, reasons, classified_at)
+            VALUES (@versionId, @model, @score, @threshold, @flagged, @reasons, @at)
+            ON CONFLICT (post_version_id, model_version) DO NOTHING
+            RETURNING id
+            """,
+            new
+            {
+                versionId, model = verdict.Model, score = verdict.Score, threshold = verdict.Threshold, flagged = verdict.Flagged ? 1 : 0,
+                reasons = JsonSerializer.Serialize(verdict.Reasons, Json), at = Iso.ToText(at),
+            }).ConfigureAwait(false);
+        return id ?? await connection.ExecuteScalarAsync<long>(
+            "SELECT id FROM classifications WHERE post_version_id = @versionId AND model_version = @model",
+            new { versionId, model = verdict.Model }).ConfigureAwait(false);
+    }
+
+    public static IReadOnlyList<Reason> ParseReasons(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<Reason>>(json, Json) ?? [];
+}

@@ -1,0 +1,50 @@
+namespace ScamWatch.Classification;
+
+/// <summary>A post's text as the rules and the model see it: fields joined, normalised, money read out.</summary>
+public sealed class PostText
+{
+    private PostText(MappedText mapped, bool hasCompany, IReadOnlyList<MoneyMention> money)
+    {
+        Mapped = mapped;
+        HasCompany = hasCompany;
+        Money = money;
+    }
+
+    public MappedText Mapped { get; }
+
+    public string Normalized => Mapped.Text;
+
+    public string Original => Mapped.Original;
+
+    public bool HasCompany { get; }
+
+    public IReadOnlyList<MoneyMention> Money { get; }
+
+    /// <summary>Joins the fields a reviewer would read, in a fixed order, and normalises them once.</summary>
+    public static PostText From(string? title, string? body, string? company = null, string? location = null,
+        string? salary = null, string? employmentType = null, string? contact = null)
+    {
+        var parts = new List<string>(7);
+        void Add(string? s)
+        {
+            if (!string.IsNullOrWhiteSpace(s))
+            {
+                parts.Add(s.Trim());
+            }
+        }
+
+        Add(title);
+        Add(company);
+        Add(location);
+        Add(salary);
+        Add(employmentType);
+        Add(contact);
+        Add(body);
+        var original = string.Join("\n", parts);
+        var mapped = TextNormalizer.Normalize(original);
+        return new PostText(mapped, !string.IsNullOrWhiteSpace(company), KoreanMoney.Find(mapped.Text));
+    }
+
+    public static PostText From(Posts.PostRecord r) =>
+        From(r.Title, r.Body, r.Company, r.Location, r.Salary, r.EmploymentType, r.Contact);
+}

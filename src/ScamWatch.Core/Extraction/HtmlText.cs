@@ -1,0 +1,89 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace ScamWatch.Extraction;
+
+/// <summary>Text of a DOM subtree as a reader sees it: block elements and &lt;br&gt; become line breaks, runs of spaces collapse.</summary>
+public static class HtmlText
+{
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "P", "DIV", "LI", "UL", "OL", "TR", "TABLE", "H1", "H2", "H3", "H4", "H5", "H6", "SECTION", "ARTICLE", "HEADER",
+        "FOOTER", "BLOCKQUOTE", "PRE", "DL", "DT", "DD", "FORM", "FIELDSET", "ADDRESS", "HR", "TBODY", "THEAD",
+    };
+
+    public static string Of(INode? node)
+    {
+        if (node is null)
+        {
+            return "";
+        }
+
+        var sb = new StringBuilder();
+        Walk(node, sb);
+        return Tidy(sb.ToString());
+    }
+
+    private static void Walk(INode node, StringBuilder sb)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText text:
+                    sb.Append(text.Data);
+                    break;
+                case IElement element when element.LocalName is "script" or "style" or "noscript" or "template":
+                    break;
+                case IElement element when element.LocalName == "br":
+                    sb.Append('\n');
+                    break;
+                case IElement element when element.LocalName is "td" or "th":
+                    Walk(element, sb);
+                    sb.Append('\t');
+                    break;
+                case IElement element:
+                    var block = Blocks.Contains(element.TagName);
+                    if (block)
+                    {
+                        sb.Append('\n');
+                    }
+
+                    Walk(element, sb);
+                    if (block)
+                    {
+                        sb.Append('\n');
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Collapses spaces within lines, trims lines, keeps at most one empty line between paragraphs.</summary>
+    public static string Tidy(string raw)
+    {
+        var lines = raw.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var sb = new StringBuilder(raw.Length);
+        var blank = 0;
+        foreach (var line in lines)
+        {
+            var collapsed = string.Join(' ', line.Split([' ', '\t', '\u00A0', '\u3000'], StringSplitOptions.RemoveEmptyEntries));
+            if (collapsed.Length == 0)
+            {
+                blank++;
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append(blank > 0 ? "\n\n" : "\n");
+            }
+
+            sb.Append(collapsed);
+            blank = 0;
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,155 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+using ScamWatch.Classification;
+using ScamWatch.Storage;
+
+namespace ScamWatch.Review;
+
+/// <summary>
+/// The review queue. Every state change is one conditional UPDATE, so two reviewers (or two nodes) can never both
+/// decide the same item: the second finds the condition false and is told why.
+/// </summary>
+public sealed class ReviewQueue(Database database, ILogger<ReviewQueue> logger)
+{
+    public async Task EnqueueAsync(long postId, long versionId, long classificationId, Verdict verdict, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        var args = new { postId, versionId, classificationId, score = verdict.Score, model = verdict.Model, at = Iso.ToText(at), open = ReviewStatus.Open };
+        var updated = await connection.ExecuteAsync(
+            """
+            UPDATE review_items SET post_version_id = @versionId, classification_id = @classificationId, score = @score, model_version = @model
+            WHERE post_id = @postId AND status = @open
+            """, args).ConfigureAwait(false);
+        if (updated == 0)
+        {
+            var inserted = await connection.ExecuteAsync(
+                """
+                INSERT INTO review_items (post_id, post_version_id, classification_id, status, score, model_version, enqueued_at)
+                VALUES (@postId, @versionId, @classificationId, @open, @score, @model, @at)
+                ON CONFLICT (post_id) DO NOTHING
+                """, args).ConfigureAwait(false);
+            if (inserted > 0)
+            {
+                logger.LogInformation("Queued post {PostId} for review with score {Score} by model {ModelVersion}", postId, verdict.Score, verdict.Model);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<ReviewItem>> ListAsync(QueueQuery query, CancellationToken ct = default)
+    {
+        var order = query.Order == QueueOrder.Uncertain ? "ABS(r.score - c.threshold) ASC, r.id ASC" : "r.score DESC, r.id ASC";
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ReviewItem>(
+            ItemSql + $" WHERE r.status = @status AND (@site IS NULL OR p.site = @site) ORDER BY {order} LIMIT @limit OFFSET @offset",
+            new { status = query.Status, site = query.Site, limit = query.Limit, offset = query.Offset }).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Status, long N)>("SELECT status, COUNT(*) FROM review_items GROUP BY status").ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Status, r => r.N);
+    }
+
+    public async Task<ReviewItem?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<ReviewItem>(ItemSql + " WHERE r.id = @id", new { id }).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes or renews the lease on an item. False when another reviewer holds an unexpired lease.</summary>
+    public async Task<bool> ClaimAsync(long id, string reviewer, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        var n = await connection.ExecuteAsync(
+            """
+            UPDATE review_items SET claimed_by = @reviewer, claim_expires_at = @expires
+            WHERE id = @id AND status IN ('open', 'escalated')
+              AND (claimed_by IS NULL OR claimed_by = @reviewer OR claim_expires_at < @now)
+            """, new { id, reviewer, expires = Iso.ToText(now + lease), now = Iso.ToText(now) }).ConfigureAwait(false);
+        return n == 1;
+    }
+
+    public async Task<DecisionResult> DecideAsync(long id, string reviewer, DecisionKind kind, string? reasonCode, string? note, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var newStatus = kind switch
+        {
+            DecisionKind.Confirm => ReviewStatus.Confirmed,
+            DecisionKind.Reject => ReviewStatus.Rejected,
+            _ => ReviewStatus.Escalated,
+        };
+        var allowedFrom = kind == DecisionKind.Escalate ? "('open')" : "('open', 'escalated')";
+        var at = Iso.ToText(now);
+
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var changed = await connection.ExecuteAsync(
+            $"""
+            UPDATE review_items SET status = @newStatus, decided_at = @at, claimed_by = NULL, claim_expires_at = NULL
+            WHERE id = @id AND status IN {allowedFrom}
+              AND (claimed_by IS NULL OR claimed_by = @reviewer OR claim_expires_at < @at)
+            """, new { newStatus, at, id, reviewer }, tx).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            var current = await connection.QuerySingleOrDefaultAsync<(string Status, string? ClaimedBy, string? Until)>(
+                "SELECT status, claimed_by, claim_expires_at FROM review_items WHERE id = @id", new { id }, tx).ConfigureAwait(false);
+            await tx.RollbackAsync(ct).ConfigureAwait(false);
+            return DecisionResult.Refused(current.Status is null ? $"item {id} does not exist"
+                : current.ClaimedBy is not null && current.ClaimedBy != reviewer && current.Status is "open" or "escalated"
+                    ? $"item {id} is claimed by {current.ClaimedBy} until {current.Until}"
+                    : $"item {id} is already {current.Status}");
+        }
+
+        var item = await connection.QuerySingleAsync<(long PostId, long VersionId, double Score, string Model, string Site, string Url, string SitePostId, string? Title, string CapturedAt, string? Sha)>(
+            """
+            SELECT r.post_id, r.post_version_id, r.score, r.model_version, p.site, p.url, p.site_post_id, v.title, v.captured_at, e.sha256
+            FROM review_items r JOIN posts p ON p.id = r.post_id JOIN post_versions v ON v.id = r.post_version_id
+            LEFT JOIN evidence e ON e.id = v.evidence_id WHERE r.id = @id
+            """, new { id }, tx).ConfigureAwait(false);
+
+        var decisionId = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO decisions (review_item_id, post_id, post_version_id, reviewer, decision, reason_code, note, evidence_sha256, model_version, score, decided_at)
+            VALUES (@id, @PostId, @VersionId, @reviewer, @decision, @reasonCode, @note, @Sha, @Model, @Score, @at) RETURNING id
+            """,
+            new { id, item.PostId, item.VersionId, reviewer, decision = newStatus, reasonCode, note, item.Sha, item.Model, item.Score, at }, tx).ConfigureAwait(false);
+
+        long? takedownId = null;
+        if (kind == DecisionKind.Confirm)
+        {
+            takedownId = await connection.ExecuteScalarAsync<long?>(
+                """
+                INSERT INTO takedown_requests (post_id, platform, url, site_post_id, title, reason_code, state, evidence_sha256, captured_at,
+                                               score, model_version, decided_at, created_at, updated_at)
+                VALUES (@PostId, @Site, @Url, @SitePostId, @Title, @reason, 'pending', @Sha, @CapturedAt, @Score, @Model, @at, @at, @at)
+                ON CONFLICT (post_id) DO NOTHING RETURNING id
+                """,
+                new { item.PostId, item.Site, item.Url, item.SitePostId, item.Title, reason = reasonCode ?? "employment-fraud", item.Sha, item.CapturedAt, item.Score, item.Model, at },
+                tx).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        logger.LogInformation("Reviewer {Reviewer} decided {Decision} on item {ItemId} (post {PostId}, score {Score}, model {ModelVersion})",
+            reviewer, newStatus, id, item.PostId, item.Score, item.Model);
+        return new DecisionResult(true, newStatus, decisionId, takedownId);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> AuditForPostAsync(long postId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<AuditEntry>(
+            "SELECT id, reviewer, decision, reason_code, note, evidence_sha256, model_version, score, decided_at FROM decisions WHERE post_id = @postId ORDER BY id",
+            new { postId }).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    private const string ItemSql = """
+        SELECT r.id, r.post_id, r.post_version_id, r.status, r.score, r.model_version, c.threshold, r.enqueued_at, r.claimed_by,
+               r.claim_expires_at, r.decided_at, p.site, p.url, v.title, v.company, v.contact, c.reasons
+        FROM review_items r
+        JOIN posts p ON p.id = r.post_id
+        JOIN post_versions v ON v.id = r.post_version_id
+        JOIN classifications c ON c.id = r.classification_id
+        """;
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScamWatch.Accounts;
+using ScamWatch.Classification;
+using ScamWatch.Crawling;
+using ScamWatch.Posts;
+using ScamWatch.Review;
+using ScamWatch.Sites;
+using ScamWatch.Storage;
+using ScamWatch.Takedown;
+
+namespace ScamWatch;
+
+/// <summary>The one registration method every host calls.</summary>
+public static class ScamWatchServiceCollectionExtensions
+{
+    public static IServiceCollection AddScamWatch(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClassifierOptions>().Bind(configuration.GetSection(ClassifierOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CrawlerOptions>().Bind(configuration.GetSection(CrawlerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        // Storage
+        services.AddSingleton<Database>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<PostStore>();
+        services.AddSingleton<ClassificationStore>();
+        services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<TakedownStore>();
+        services.AddSingleton<UserStore>();
+
+        // Crawl → classify → queue
+        services.AddSingleton<SiteRegistry>();
+        services.AddSingleton<HostThrottle>();
+        services.AddHttpClient(PageFetcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(PageFetcher.CreateHandler)
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<PageFetcher>();
+        services.AddSingleton<SiteCrawler>();
+        services.AddSingleton<ModelStore>();
+        services.AddSingleton<Classifier>();
+        services.AddSingleton<PostIngestor>();
+        services.AddTransient<CrawlJob>();
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization;
+
+namespace ScamWatch.Sites;
+
+/// <summary>
+/// One watched site, as configuration (one JSON file per site; see docs/sites.md). Adding a site needs no release.
+/// </summary>
+public sealed record SiteDefinition
+{
+    /// <summary>Unique name; also the platform name in takedown requests.</summary>
+    [JsonPropertyName("name")] public string Name { get; init; } = "";
+
+    /// <summary>Adapter kind: <c>html</c> (list and detail selectors); more kinds arrive with the crawler issue.</summary>
+    [JsonPropertyName("kind")] public string Kind { get; init; } = "html";
+
+    [JsonPropertyName("enabled")] public bool Enabled { get; init; } = true;
+
+    /// <summary>Absolute base URL; relative start URLs resolve against it and it bounds the crawl's scope (same host).</summary>
+    [JsonPropertyName("baseUrl")] public string BaseUrl { get; init; } = "";
+
+    /// <summary>Quartz cron expression (seconds first), e.g. <c>0 0 */2 * * ?</c> for every two hours.</summary>
+    [JsonPropertyName("schedule")] public string? Schedule { get; init; }
+
+    [JsonPropertyName("startUrls")] public IReadOnlyList<string> StartUrls { get; init; } = [];
+
+    [JsonPropertyName("list")] public ListSelectors List { get; init; } = new();
+
+    [JsonPropertyName("detail")] public DetailSelectors Detail { get; init; } = new();
+
+    /// <summary>Regex with one group that takes the site's post id out of a detail URL.</summary>
+    [JsonPropertyName("postIdPattern")] public string? PostIdPattern { get; init; }
+
+    /// <summary>Texts that, on a detail page, mean the post was taken down.</summary>
+    [JsonPropertyName("removalMarkers")] public IReadOnlyList<string> RemovalMarkers { get; init; } = [];
+
+    [JsonPropertyName("politeness")] public Politeness Politeness { get; init; } = new();
+
+    /// <summary>Forces a character set (e.g. <c>euc-kr</c>) when a site labels its pages wrongly.</summary>
+    [JsonPropertyName("encoding")] public string? Encoding { get; init; }
+}
+
+public sealed record ListSelectors
+{
+    /// <summary>CSS selector of links to detail pages.</summary>
+    [JsonPropertyName("linkSelector")] public string LinkSelector { get; init; } = "a";
+
+    /// <summary>CSS selector of the "next page" link.</summary>
+    [JsonPropertyName("nextSelector")] public string? NextSelector { get; init; }
+
+    /// <summary>Upper bound on list pages per run (crawl-trap guard).</summary>
+    [JsonPropertyName("maxPages")] public int MaxPages { get; init; } = 20;
+}
+
+public sealed record DetailSelectors
+{
+    [JsonPropertyName("title")] public string? Title { get; init; }
+    [JsonPropertyName("body")] public string? Body { get; init; }
+    [JsonPropertyName("company")] public string? Company { get; init; }
+    [JsonPropertyName("location")] public string? Location { get; init; }
+    [JsonPropertyName("salary")] public string? Salary { get; init; }
+    [JsonPropertyName("employmentType")] public string? EmploymentType { get; init; }
+    [JsonPropertyName("contact")] public string? Contact { get; init; }
+    [JsonPropertyName("postedAt")] public string? PostedAt { get; init; }
+
+    /// <summary>Removed from the page before extraction: comments, ads, scripts, navigation.</summary>
+    [JsonPropertyName("exclude")] public IReadOnlyList<string> Exclude { get; init; } = ["script", "style", "noscript", "nav", "iframe"];
+}
+
+public sealed record Politeness
+{
+    /// <summary>Minimum time between two requests to the host.</summary>
+    [JsonPropertyName("minDelayMs")] public int MinDelayMs { get; init; } = 1000;
+
+    /// <summary>Requests in flight to the host at once.</summary>
+    [JsonPropertyName("maxConcurrency")] public int MaxConcurrency { get; init; } = 1;
+}

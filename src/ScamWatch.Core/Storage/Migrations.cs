@@ -1,0 +1,146 @@
+namespace ScamWatch.Storage;
+
+/// <summary>
+/// The schema history, oldest first. Never edit a released step: append a new one.
+/// Timestamps are ISO-8601 UTC text (<see cref="Iso"/>) so both engines sort and compare them alike.
+/// </summary>
+public static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "initial", """
+            CREATE TABLE evidence (
+                id {pk},
+                url TEXT NOT NULL,
+                fetched_at TEXT NOT NULL,
+                status_code INTEGER NOT NULL,
+                content_type TEXT NULL,
+                headers TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                raw_length BIGINT NOT NULL,
+                body_gzip {blob} NOT NULL
+            );
+            CREATE TABLE posts (
+                id {pk},
+                site TEXT NOT NULL,
+                site_post_id TEXT NOT NULL,
+                url TEXT NOT NULL,
+                first_seen TEXT NOT NULL,
+                last_seen TEXT NOT NULL,
+                removed_at TEXT NULL,
+                current_version_id BIGINT NULL,
+                versions INTEGER NOT NULL DEFAULT 0,
+                duplicate_of_post_id BIGINT NULL,
+                simhash BIGINT NULL,
+                UNIQUE (site, site_post_id)
+            );
+            CREATE TABLE post_versions (
+                id {pk},
+                post_id BIGINT NOT NULL REFERENCES posts(id),
+                version_no INTEGER NOT NULL,
+                content_hash TEXT NOT NULL,
+                title TEXT NULL,
+                body TEXT NULL,
+                company TEXT NULL,
+                location TEXT NULL,
+                salary TEXT NULL,
+                employment_type TEXT NULL,
+                contact TEXT NULL,
+                posted_at TEXT NULL,
+                captured_at TEXT NOT NULL,
+                evidence_id BIGINT NULL REFERENCES evidence(id),
+                UNIQUE (post_id, version_no)
+            );
+            CREATE TABLE classifications (
+                id {pk},
+                post_version_id BIGINT NOT NULL REFERENCES post_versions(id),
+                model_version TEXT NOT NULL,
+                score {real} NOT NULL,
+                threshold {real} NOT NULL,
+                flagged INTEGER NOT NULL,
+                reasons TEXT NOT NULL,
+                classified_at TEXT NOT NULL,
+                UNIQUE (post_version_id, model_version)
+            );
+            CREATE TABLE review_items (
+                id {pk},
+                post_id BIGINT NOT NULL UNIQUE REFERENCES posts(id),
+                post_version_id BIGINT NOT NULL REFERENCES post_versions(id),
+                classification_id BIGINT NOT NULL REFERENCES classifications(id),
+                status TEXT NOT NULL,
+                score {real} NOT NULL,
+                model_version TEXT NOT NULL,
+                enqueued_at TEXT NOT NULL,
+                claimed_by TEXT NULL,
+                claim_expires_at TEXT NULL,
+                decided_at TEXT NULL
+            );
+            CREATE INDEX ix_review_items_status_score ON review_items (status, score);
+            CREATE TABLE decisions (
+                id {pk},
+                review_item_id BIGINT NOT NULL REFERENCES review_items(id),
+                post_id BIGINT NOT NULL REFERENCES posts(id),
+                post_version_id BIGINT NOT NULL REFERENCES post_versions(id),
+                reviewer TEXT NOT NULL,
+                decision TEXT NOT NULL,
+                reason_code TEXT NULL,
+                note TEXT NULL,
+                evidence_sha256 TEXT NULL,
+                model_version TEXT NOT NULL,
+                score {real} NOT NULL,
+                decided_at TEXT NOT NULL
+            );
+            CREATE TABLE takedown_requests (
+                id {pk},
+                post_id BIGINT NOT NULL UNIQUE REFERENCES posts(id),
+                platform TEXT NOT NULL,
+                url TEXT NOT NULL,
+                site_post_id TEXT NOT NULL,
+                title TEXT NULL,
+                reason_code TEXT NOT NULL,
+                state TEXT NOT NULL,
+                evidence_sha256 TEXT NULL,
+                captured_at TEXT NOT NULL,
+                score {real} NOT NULL,
+                model_version TEXT NOT NULL,
+                decided_at TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_takedown_platform ON takedown_requests (platform, id);
+            CREATE TABLE users (
+                id {pk},
+                username TEXT NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL,
+                role TEXT NOT NULL,
+                platform TEXT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE TABLE crawl_urls (
+                id {pk},
+                site TEXT NOT NULL,
+                url TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                state TEXT NOT NULL,
+                etag TEXT NULL,
+                last_modified TEXT NULL,
+                last_status INTEGER NULL,
+                last_error TEXT NULL,
+                discovered_at TEXT NOT NULL,
+                fetched_at TEXT NULL,
+                UNIQUE (site, url)
+            );
+            CREATE TABLE crawl_runs (
+                id {pk},
+                site TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT NULL,
+                pages INTEGER NOT NULL DEFAULT 0,
+                posts_new INTEGER NOT NULL DEFAULT 0,
+                posts_changed INTEGER NOT NULL DEFAULT 0,
+                errors INTEGER NOT NULL DEFAULT 0,
+                status TEXT NOT NULL
+            )
+            """),
+    ];
+}

@@ -1,0 +1,20 @@
+namespace ScamWatch.Takedown;
+
+/// <summary>A request to one platform to remove one confirmed lure.</summary>
+public sealed class TakedownRequest
+{
+    public long Id { get; init; }
+    public long PostId { get; init; }
+    public string Platform { get; init; } = "";
+    public string Url { get; init; } = "";
+    public string SitePostId { get; init; } = "";
+    public string? Title { get; init; }
+    public string ReasonCode { get; init; } = "";
+    public string State { get; init; } = "";
+    public string? EvidenceSha256 { get; init; }
+    public string CapturedAt { get; init; } = "";
+    public double Score { get; init; }
+    public string ModelVersion { get; init; } = "";
+    public string DecidedAt { get; init; } = "";
+    public string CreatedAt { get; init; } = "";
+}

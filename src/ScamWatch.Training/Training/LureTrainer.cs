@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using ScamWatch.Classification;
+using ScamWatch.Posts;
+
+namespace ScamWatch.Training;
+
+/// <summary>
+/// Trains a model: out-of-fold margins give calibration, threshold and honest metrics; the final model is then
+/// fitted on all records. Seeded: the same data and seed give the same model.
+/// </summary>
+public sealed class LureTrainer(TimeProvider clock, ILogger<LureTrainer> logger)
+{
+    public sealed record Result(ModelCard Card, string ModelPath, BinaryMetrics OutOfFold, ThresholdSelector.Choice Threshold, TimeSpan Elapsed);
+
+    public Result Train(IReadOnlyList<PostRecord> records, IReadOnlyList<string> dataFiles, string dataSha256, string outputPath, TrainingOptions options)
+    {
+        var watch = Stopwatch.StartNew();
+        var ruleNames = RedFlagRules.Names;
+        var labels = records.Select(r => r.Label == "lure").ToArray();
+        var positives = labels.Count(l => l);
+        if (positives == 0 || positives == labels.Length)
+        {
+            throw new InvalidDataException($"training needs both labels; found {positives} lure and {labels.Length - positives} legit records");
+        }
+
+        // Balanced class weights: each class contributes half of the total weight.
+        var positiveWeight = (float)(labels.Length / (2.0 * positives));
+        var negativeWeight = (float)(labels.Length / (2.0 * (labels.Length - positives)));
+        var inputs = records.Select((r, i) =>
+        {
+            var text = PostText.From(r);
+            return ModelInput.From(text, ruleNames, RedFlagRules.Evaluate(text), labels[i], labels[i] ? positiveWeight : negativeWeight);
+        }).ToArray();
+
+        var margins = OutOfFoldMargins(inputs, labels, ruleNames.Count, options);
+        var calibration = PlattFitter.Fit(margins, labels);
+        var probabilities = margins.Select(calibration.Apply).ToArray();
+        var choice = ThresholdSelector.Select(labels, probabilities, options.TargetPrecision);
+        var oof = BinaryMetrics.Compute(labels, probabilities, choice.Threshold);
+        logger.LogInformation(
+            "Out-of-fold over {Folds} folds: ROC AUC {RocAuc}, PR AUC {PrAuc}, precision {Precision}, recall {Recall} at threshold {Threshold}",
+            options.Folds, oof.RocAuc, oof.PrAuc, oof.Precision, oof.Recall, oof.Threshold);
+
+        var ml = new MLContext(seed: options.Seed);
+        var all = ModelInput.ToDataView(ml, inputs, ruleNames.Count);
+        var model = LurePipeline.BuildPipeline(ml, options).Fit(all);
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
+        Directory.CreateDirectory(directory);
+        var tmp = outputPath + ".tmp";
+        using (var stream = File.Create(tmp))
+        {
+            ml.Model.Save(model, all.Schema, stream);
+        }
+
+        File.Move(tmp, outputPath, overwrite: true);
+        var now = clock.GetUtcNow();
+        var card = new ModelCard
+        {
+            Version = NextVersion(directory, now, Path.GetFileNameWithoutExtension(outputPath)),
+            Sha256 = Sha256File(outputPath),
+            TrainedAt = now,
+            Seed = options.Seed,
+            TrainingData = new TrainingDataInfo { Files = dataFiles, Sha256 = dataSha256, Examples = records.Count, Positives = positives },
+            Featurizer = LurePipeline.Describe(options, positiveWeight / negativeWeight),
+            Rules = [.. ruleNames],
+            Calibration = calibration,
+            Threshold = choice.Threshold,
+            TargetPrecision = options.TargetPrecision,
+            SizeBytes = new FileInfo(outputPath).Length,
+            Metrics = new Dictionary<string, double>
+            {
+                ["oof_precision"] = oof.Precision,
+                ["oof_recall"] = oof.Recall,
+                ["oof_f1"] = oof.F1,
+                ["oof_roc_auc"] = oof.RocAuc,
+                ["oof_pr_auc"] = oof.PrAuc,
+                ["threshold_met_target"] = choice.MetTarget ? 1 : 0,
+                ["training_seconds"] = Math.Round(watch.Elapsed.TotalSeconds, 2),
+            },
+        };
+        card.Save(ModelCard.CardPathFor(outputPath));
+        logger.LogInformation("Trained model {ModelVersion} on {Examples} records in {ElapsedMs} ms: {ModelPath}",
+            card.Version, records.Count, watch.ElapsedMilliseconds, outputPath);
+        return new Result(card, outputPath, oof, choice, watch.Elapsed);
+    }
+
+    private static double[] OutOfFoldMargins(ModelInput[] inputs, bool[] labels, int ruleCount, TrainingOptions options)
+    {
+        var folds = StratifiedFolds(labels, options.Folds, options.Seed);
+        var margins = new double[inputs.Length];
+        for (var f = 0; f < options.Folds; f++)
+        {
+            var ml = new MLContext(seed: options.Seed + f);
+            var trainIdx = Enumerable.Range(0, inputs.Length).Where(i => folds[i] != f).ToArray();
+            var testIdx = Enumerable.Range(0, inputs.Length).Where(i => folds[i] == f).ToArray();
+            var model = LurePipeline.BuildPipeline(ml, options).Fit(ModelInput.ToDataView(ml, trainIdx.Select(i => inputs[i]), ruleCount));
+            var scored = model.Transform(ModelInput.ToDataView(ml, testIdx.Select(i => inputs[i]), ruleCount));
+            var scores = scored.GetColumn<float>("Score").ToArray();
+            for (var k = 0; k < testIdx.Length; k++)
+            {
+                margins[testIdx[k]] = scores[k];
+            }
+        }
+
+        return margins;
+    }
+
+    /// <summary>Fold per record, stratified by label, shuffled with the seed.</summary>
+    public static int[] StratifiedFolds(bool[] labels, int folds, int seed)
+    {
+        var random = new Random(seed);
+        var assignment = new int[labels.Length];
+        foreach (var label in new[] { true, false })
+        {
+            var idx = Enumerable.Range(0, labels.Length).Where(i => labels[i] == label).ToArray();
+            random.Shuffle(idx);
+            for (var k = 0; k < idx.Length; k++)
+            {
+                assignment[idx[k]] = k % folds;
+            }
+        }
+
+        return assignment;
+    }
+
+    public static string Sha256File(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>"2026-11-25.N": the date and the next free number among the cards in the folder.</summary>
+    private static string NextVersion(string directory, DateTimeOffset now, string fileStem)
+    {
+        var date = now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (fileStem.StartsWith(date + ".", StringComparison.Ordinal))
+        {
+            return fileStem;
+        }
+
+        var n = 1;
+        while (File.Exists(Path.Combine(directory, $"{date}.{n}.json")))
+        {
+            n++;
+        }
+
+        return $"{date}.{n}";
+    }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ScamWatch.Training;
+
+/// <summary>How models are trained. Bound from the <c>Training</c> section; every default is the shipped model's setting.</summary>
+public sealed class TrainingOptions
+{
+    public const string Section = "Training";
+
+    /// <summary>Precision the operating threshold must reach on out-of-fold predictions.</summary>
+    /// <value>Default 0.95.</value>
+    [Range(0.5, 1.0)]
+    public double TargetPrecision { get; set; } = 0.95;
+
+    /// <summary>Folds used for out-of-fold scores (threshold, calibration, metrics).</summary>
+    /// <value>Default 5.</value>
+    [Range(2, 20)]
+    public int Folds { get; set; } = 5;
+
+    /// <summary>Longest character n-gram (Hangul syllables are single characters, so 3 covers most words).</summary>
+    /// <value>Default 3.</value>
+    [Range(1, 6)]
+    public int CharNgrams { get; set; } = 3;
+
+    /// <summary>Longest word n-gram.</summary>
+    /// <value>Default 2.</value>
+    [Range(1, 3)]
+    public int WordNgrams { get; set; } = 2;
+
+    /// <summary>L1 regularisation of the logistic regression.</summary>
+    /// <value>Default 0.05.</value>
+    [Range(0.0, 10.0)]
+    public float L1 { get; set; } = 0.05f;
+
+    /// <summary>L2 regularisation of the logistic regression.</summary>
+    /// <value>Default 0.1.</value>
+    [Range(0.0, 10.0)]
+    public float L2 { get; set; } = 0.1f;
+
+    /// <summary>Random seed for fold assignment and the trainer.</summary>
+    /// <value>Default 1.</value>
+    public int Seed { get; set; } = 1;
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ScamWatch.Training;
+
+/// <summary>Training services, for the hosts that train (the CLI); the web host never does.</summary>
+public static class TrainingServiceCollectionExtensions
+{
+    public static IServiceCollection AddScamWatchTraining(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LureTrainer>();
+        services.AddSingleton<ModelEvaluator>();
+        return services;
+    }
+}

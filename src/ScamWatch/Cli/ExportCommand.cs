@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ScamWatch.Hosting;
+using ScamWatch.Takedown;
+
+namespace ScamWatch.Cli;
+
+/// <summary><c>scamwatch export --output FILE [--platform NAME] [--format csv|jsonl] [--lang ko|en]</c>: takedown requests.</summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--output") { Description = "Output file (- for stdout).", Required = true };
+        var platform = new Option<string?>("--platform") { Description = "Only this platform's requests (an operator's list)." };
+        var format = new Option<string>("--format") { Description = "csv (UTF-8 with BOM) or jsonl.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "jsonl");
+        var lang = new Option<string>("--lang") { Description = "CSV header language: ko or en.", DefaultValueFactory = _ => "ko" };
+        lang.AcceptOnlyFromAmong("ko", "en");
+        var command = new Command("export", "Write takedown requests for confirmed lures (per platform) as CSV or JSON Lines.") { output, platform, format, lang };
+        CliRunner.SetAction(command, async (parse, ct) =>
+        {
+            using var host = CliContext.BuildHost(parse);
+            await CliContext.MigrateAsync(host.Services, ct).ConfigureAwait(false);
+            var store = host.Services.GetRequiredService<TakedownStore>();
+            var requests = store.StreamAsync(parse.GetValue(platform), ct);
+            await using var stream = CliRunner.OpenOutput(parse.GetValue(output)!);
+            var n = parse.GetValue(format) switch
+            {
+                "csv" => await TakedownCsvWriter.WriteAsync(stream, requests, parse.GetValue(lang) == "ko", ct).ConfigureAwait(false),
+                "jsonl" => await WriteJsonLinesAsync(stream, requests, ct).ConfigureAwait(false),
+                var f => throw new UsageException($"unknown format {f}"),
+            };
+            await Console.Error.WriteLineAsync($"{n} takedown requests written").ConfigureAwait(false);
+            return CliRunner.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<int> WriteJsonLinesAsync(Stream output, IAsyncEnumerable<TakedownRequest> requests, CancellationToken ct)
+    {
+        var n = 0;
+        await foreach (var r in requests.WithCancellation(ct).ConfigureAwait(false))
+        {
+            var line = JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                request_id = r.Id, platform = r.Platform, url = r.Url, platform_post_id = r.SitePostId, title = r.Title,
+                reason_code = r.ReasonCode, legal_basis = LegalBasis.For(r.ReasonCode), state = r.State, captured_at = r.CapturedAt,
+                evidence_sha256 = r.EvidenceSha256, score = r.Score, model_version = r.ModelVersion, decided_at = r.DecidedAt,
+            }, JsonLines.SerializerOptions);
+            await output.WriteAsync(line, ct).ConfigureAwait(false);
+            output.WriteByte((byte)'\n');
+            n++;
+        }
+
+        await output.FlushAsync(ct).ConfigureAwait(false);
+        return n;
+    }
+}

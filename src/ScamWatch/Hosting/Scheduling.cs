@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using ScamWatch.Crawling;
+using ScamWatch.Sites;
+
+namespace ScamWatch.Hosting;
+
+/// <summary>One Quartz job per site, fired by the site's cron schedule (and once at start when asked).</summary>
+public static class Scheduling
+{
+    public static IServiceCollection AddCrawlSchedules(this IServiceCollection services, IReadOnlyList<SiteDefinition> sites, bool runAtStart)
+    {
+        services.AddQuartz(q =>
+        {
+            foreach (var site in sites.Where(s => s.Enabled))
+            {
+                var job = new JobKey("crawl-" + site.Name, "crawl");
+                q.AddJob<CrawlJob>(j => j.WithIdentity(job).StoreDurably().UsingJobData(CrawlJob.SiteKey, site.Name));
+                if (site.Schedule is not null)
+                {
+                    q.AddTrigger(t => t.ForJob(job).WithIdentity("cron-" + site.Name, "crawl")
+                        .WithCronSchedule(site.Schedule, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+                }
+
+                if (runAtStart)
+                {
+                    q.AddTrigger(t => t.ForJob(job).WithIdentity("start-" + site.Name, "crawl").StartNow());
+                }
+            }
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        return services;
+    }
+}

@@ -1,0 +1,1 @@
+return await ScamWatch.Cli.ScamWatchCli.RunAsync(args);

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using ScamWatch.Classification;
+using ScamWatch.Posts;
+using ScamWatch.Review;
+
+namespace ScamWatch.Web.Pages;
+
+public sealed class ItemModel(ReviewQueue queue, PostStore posts, TimeProvider clock, IOptions<ReviewOptions> options) : PageModel
+{
+    public ReviewItem? Item { get; private set; }
+
+    public PostRow? Post { get; private set; }
+
+    public IReadOnlyList<Highlighter.Piece> Pieces { get; private set; } = [];
+
+    public IReadOnlyList<Reason> Reasons { get; private set; } = [];
+
+    public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
+
+    public string? ClaimedByOther { get; private set; }
+
+    public bool CanDecide { get; private set; }
+
+    public string? NextUrl { get; private set; }
+
+    public string? PrevUrl { get; private set; }
+
+    /// <summary>The post text, HTML-encoded, with each fired rule's span in a &lt;mark&gt;.</summary>
+    public Microsoft.AspNetCore.Html.HtmlString Highlighted()
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var piece in Pieces)
+        {
+            var text = System.Net.WebUtility.HtmlEncode(piece.Text);
+            sb.Append(piece.Rule is null ? text : $"<mark title=\"{System.Net.WebUtility.HtmlEncode(piece.Rule)}\">{text}</mark>");
+        }
+
+        return new Microsoft.AspNetCore.Html.HtmlString(sb.ToString());
+    }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        Item = await queue.GetAsync(id, ct);
+        if (Item is null)
+        {
+            return NotFound();
+        }
+
+        var reviewer = User.Identity!.Name!;
+        var open = Item.Status is ReviewStatus.Open or ReviewStatus.Escalated;
+        if (open && !await queue.ClaimAsync(id, reviewer, clock.GetUtcNow(), options.Value.ClaimLease, ct))
+        {
+            ClaimedByOther = Item.ClaimedBy;
+        }
+
+        CanDecide = open && ClaimedByOther is null;
+        Post = await posts.GetAsync(Item.PostId, ct);
+        Reasons = ClassificationStore.ParseReasons(Item.Reasons);
+        var text = PostText.From(Post?.Title, Post?.Body, Post?.Company, Post?.Location, Post?.Salary, Post?.EmploymentType, Post?.Contact).Original;
+        Pieces = Highlighter.Split(text, Reasons.Where(r => r.Kind == "rule").Select(r => (r.Start, r.Length, r.Name)));
+        Audit = await queue.AuditForPostAsync(Item.PostId, ct);
+        var neighbours = await queue.ListAsync(new QueueQuery { Status = ReviewStatus.Open, Limit = 500 }, ct);
+        var index = neighbours.ToList().FindIndex(i => i.Id == id);
+        NextUrl = index >= 0 && index + 1 < neighbours.Count ? $"/items/{neighbours[index + 1].Id}" : neighbours.FirstOrDefault(i => i.Id != id) is { } n ? $"/items/{n.Id}" : null;
+        PrevUrl = index > 0 ? $"/items/{neighbours[index - 1].Id}" : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(long id, string decision, string? reasonCode, string? note, CancellationToken ct)
+    {
+        var kind = decision switch
+        {
+            "confirm" => DecisionKind.Confirm,
+            "reject" => DecisionKind.Reject,
+            "escalate" => DecisionKind.Escalate,
+            _ => (DecisionKind?)null,
+        };
+        if (kind is null)
+        {
+            return BadRequest("unknown decision");
+        }
+
+        var result = await queue.DecideAsync(id, User.Identity!.Name!, kind.Value, kind == DecisionKind.Confirm ? reasonCode ?? "employment-fraud" : null,
+            string.IsNullOrWhiteSpace(note) ? null : note.Trim(), clock.GetUtcNow(), ct);
+        if (!result.Accepted)
+        {
+            Message = "판정하지 못했습니다: " + result.Reason;
+            return RedirectToPage(new { id });
+        }
+
+        Message = $"판정 기록됨: {result.Reason}";
+        var next = await queue.ListAsync(new QueueQuery { Status = ReviewStatus.Open, Limit = 1 }, ct);
+        return next.Count > 0 ? Redirect($"/items/{next[0].Id}") : Redirect("/queue");
+    }
+}

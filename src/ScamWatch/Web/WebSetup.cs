@@ -1,0 +1,109 @@
+using System.Reflection;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.WebEncoders;
+using ScamWatch.Accounts;
+using ScamWatch.Storage;
+using Serilog;
+
+namespace ScamWatch.Web;
+
+/// <summary>The review web app: Razor Pages UI, takedown downloads, health, security headers, login rate limit.</summary>
+public static class WebSetup
+{
+    public const string ReviewPolicy = "review";
+    public const string LoginRateLimit = "login";
+
+    public static IServiceCollection AddScamWatchWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Web/Pages";
+            o.Conventions.AuthorizeFolder("/", ReviewPolicy);
+            o.Conventions.AllowAnonymousToPage("/Login");
+        });
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/login";
+            o.Cookie.Name = "scamwatch";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ReviewPolicy, p => p.RequireRole(Roles.Reviewer, Roles.Admin));
+        services.AddAntiforgery(o => o.Cookie.Name = "scamwatch-af");
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
+            UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.HangulSyllables, UnicodeRanges.HangulJamo,
+            UnicodeRanges.HangulCompatibilityJamo, UnicodeRanges.CjkSymbolsandPunctuation, UnicodeRanges.HalfwidthandFullwidthForms,
+            UnicodeRanges.GeneralPunctuation, UnicodeRanges.GeometricShapes, UnicodeRanges.MiscellaneousSymbols));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return services;
+    }
+
+    public static WebApplication UseScamWatchWeb(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            await next(context).ConfigureAwait(false);
+        });
+        app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapGet("/healthz", async (Database db, CancellationToken ct) =>
+        {
+            await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+            return Results.Text("ok");
+        }).AllowAnonymous();
+        app.MapGet("/static/{name}", (string name) => StaticAsset(name)).AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/queue")).AllowAnonymous();
+        app.MapPost("/logout", async (HttpContext http) =>
+        {
+            await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http).ConfigureAwait(false);
+            return Results.Redirect("/login");
+        }).RequireAuthorization();
+        TakedownEndpoints.Map(app);
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static IResult StaticAsset(string name)
+    {
+        var contentType = Path.GetExtension(name) switch
+        {
+            ".css" => "text/css; charset=utf-8",
+            ".js" => "text/javascript; charset=utf-8",
+            _ => null,
+        };
+        var stream = contentType is null ? null : Assembly.GetExecutingAssembly().GetManifestResourceStream("ScamWatch.Web.Static." + name);
+        return stream is null ? Results.NotFound() : Results.Stream(stream, contentType);
+    }
+
+    public static string? Platform(this ClaimsPrincipal user) => user.FindFirst("platform")?.Value;
+}
