@@ -1,5 +1,6 @@
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
@@ -117,8 +118,13 @@ public sealed class LureModel
                 continue;
             }
 
-            var contribution = _weights[slot] * values[k];
             var name = _termNames[slot];
+            if (!NgramText.IsReadable(name))
+            {
+                continue;
+            }
+
+            var contribution = _weights[slot] * values[k];
             terms[name] = terms.GetValueOrDefault(name) + contribution;
         }
 
@@ -148,9 +154,13 @@ public sealed class LureModel
     {
         var last = transformer is TransformerChain<ITransformer> chain ? chain.LastTransformer : transformer;
         var predictor = (last as ISingleFeaturePredictionTransformer<object>)?.Model;
-        var linear = predictor as LinearModelParameters
-            ?? predictor?.GetType().GetProperty("SubModel")?.GetValue(predictor) as LinearModelParameters
-            ?? throw new InvalidDataException("the model's last step is not a linear classifier; ScamWatch explains only linear models");
+        var linear = predictor switch
+        {
+            LinearModelParameters l => l,
+            CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator> c => c.SubModel,
+            CalibratedModelParametersBase<LinearBinaryModelParameters, ICalibrator> c => c.SubModel,
+            _ => null,
+        } ?? throw new InvalidDataException("the model's last step is not a linear classifier; ScamWatch explains only linear models");
         return [.. linear.Weights];
     }
 

@@ -9,19 +9,17 @@ public static class NgramText
     {
         var name = slotName;
         var isChar = false;
-        var colon = name.IndexOf(':', StringComparison.Ordinal);
-        if (name.StartsWith("Char.", StringComparison.Ordinal) || name.StartsWith("[char]", StringComparison.Ordinal))
+        if (name.StartsWith("Char.", StringComparison.Ordinal))
         {
             isChar = true;
+            name = name[5..];
         }
-
-        if (colon >= 0 && colon < 12 && (name.StartsWith("Char", StringComparison.Ordinal) || name.StartsWith("Word", StringComparison.Ordinal)))
+        else if (name.StartsWith("Word.", StringComparison.Ordinal))
         {
-            name = name[(colon + 1)..];
+            name = name[5..];
         }
 
         var parts = name.Split('|');
-        isChar |= parts.Length > 1 && parts.All(p => p.Length <= 1 || p is "<␠>" or "<␂>" or "<␃>");
         var sb = new StringBuilder();
         for (var i = 0; i < parts.Length; i++)
         {
@@ -39,4 +37,7 @@ public static class NgramText
         var text = sb.ToString();
         return string.IsNullOrWhiteSpace(text) ? slotName : text.Trim();
     }
+
+    /// <summary>Whether a term is worth showing a reviewer (single characters and bare digits say nothing).</summary>
+    public static bool IsReadable(string term) => term.Length >= 2 && !term.All(c => char.IsDigit(c) || char.IsWhiteSpace(c) || char.IsPunctuation(c));
 }

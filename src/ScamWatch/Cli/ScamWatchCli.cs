@@ -37,6 +37,7 @@ public static class ScamWatchCli
             return CliRunner.Usage;
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // The hosts handle SIGINT/SIGTERM themselves (graceful stop); System.CommandLine must not race them for the signal.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
     }
 }

@@ -51,6 +51,8 @@ public sealed class DemoBoard
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // The review app owns Ctrl-C; the board stops when the demo command disposes it.
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, QuietLifetime>();
         builder.WebHost.UseUrls(url);
         var app = builder.Build();
         app.MapGet("/robots.txt", () => Results.Text("User-agent: *\nDisallow: /admin/\nCrawl-delay: 0\n", "text/plain"));
@@ -120,6 +122,13 @@ public sealed class DemoBoard
 
     private static void Footer(StringBuilder sb) =>
         sb.Append("<div class=\"footer\">알바플러스 | 데모용 가상 사이트 | 게시물의 모든 이름과 연락처는 가상입니다.</div></body></html>");
+
+    private sealed class QuietLifetime : Microsoft.Extensions.Hosting.IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
 

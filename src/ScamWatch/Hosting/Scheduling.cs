@@ -12,6 +12,8 @@ public static class Scheduling
     {
         services.AddQuartz(q =>
         {
+            // On shutdown, running crawls are asked to stop (their token is cancelled) and the scheduler waits for them.
+            q.ConfigureScheduler(o => o.ShutdownJobInterruption = ShutdownJobInterruption.Always);
             foreach (var site in sites.Where(s => s.Enabled))
             {
                 var job = new JobKey("crawl-" + site.Name, "crawl");
@@ -28,7 +30,7 @@ public static class Scheduling
                 }
             }
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
 }

@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.WebEncoders;
@@ -21,8 +22,12 @@ public static class WebSetup
     public const string ReviewPolicy = "review";
     public const string LoginRateLimit = "login";
 
-    public static IServiceCollection AddScamWatchWeb(this IServiceCollection services)
+    public static IServiceCollection AddScamWatchWeb(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
+        // Login cookies survive restarts: keys live beside the data (Web:KeysPath, default ./data/keys).
+        services.AddDataProtection()
+            .SetApplicationName("scamwatch")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["Web:KeysPath"] ?? Path.Combine("data", "keys")));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Web/Pages";
