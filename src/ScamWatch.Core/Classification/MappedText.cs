@@ -75,7 +75,8 @@ public sealed class MappedText
             for (var k = 0; k < value.Length; k++)
             {
                 // Spread the replacement over the replaced span so highlight offsets stay monotone.
-                var src = m.Length == 0 ? m.Index : m.Index + Math.Min(m.Length - 1, k * m.Length / Math.Max(1, value.Length));
+                // First replacement char maps to the span's first char and the last to its last.
+                var src = m.Length == 0 ? m.Index : m.Index + (value.Length == 1 ? 0 : k * (m.Length - 1) / (value.Length - 1));
                 sb.Append(value[k]);
                 map.Add(src < Map.Count ? Map[src] : Original.Length);
             }

@@ -76,7 +76,7 @@ public static partial class RedFlagRules
             }
 
             var (start, length) = post.Mapped.OriginalSpan(m.Index, m.Length);
-            return new RuleHit(name, weight, m.Value.Trim(), start, length);
+            return new RuleHit(name, weight, SpanText(post, start, length, m.Value), start, length);
         });
     }
 
@@ -90,7 +90,7 @@ public static partial class RedFlagRules
             }
 
             var (start, length) = post.Mapped.OriginalSpan(top.Start, top.Length);
-            return new RuleHit(name, weight, top.Text.Trim(), start, length);
+            return new RuleHit(name, weight, SpanText(post, start, length, top.Text), start, length);
         });
 
     private static RedFlagRule Absence(string name, double weight, string description) =>
@@ -98,6 +98,14 @@ public static partial class RedFlagRules
             post.HasCompany || PhoneOrAddressRegex().IsMatch(post.Normalized)
                 ? null
                 : new RuleHit(name, weight, "(no employer, phone or address)", -1, 0));
+
+    /// <summary>The matched text as the post shows it (what a reviewer and an operator recognise), else the normalised match.</summary>
+    private static string SpanText(PostText post, int start, int length, string normalized)
+    {
+        var text = length > 0 && start >= 0 && start + length <= post.Original.Length ? post.Original.Substring(start, length) : normalized;
+        text = text.Replace('\n', ' ').Trim();
+        return text.Length == 0 ? normalized.Trim() : text;
+    }
 
     [GeneratedRegex(@"0\d{1,2}[-.\s]?\d{3,4}[-.\s]?\d{4}|1[568]\d{2}-\d{4}|[가-힣]+(?:시|군|구)\s[가-힣]+(?:로|길|동)\s?\d|사업자|주식회사|㈜|\(주\)")]
     private static partial Regex PhoneOrAddressRegex();

@@ -80,9 +80,9 @@ public static partial class TextNormalizer
         var joined = syllables.ToString();
         var separatorIsSymbol = m.Value.Any(c => !char.IsWhiteSpace(c) && c is not (>= '\uAC00' and <= '\uD7A3'));
 
-        // Symbols between single syllables are an evasion on their own; plain spaces only when the run is long
-        // (ordinary prose rarely has four one-syllable words in a row) or it spells a known word.
-        if (separatorIsSymbol || joined.Length >= 4 || LureLexicon.Words.Any(w => joined.Contains(w, StringComparison.Ordinal)))
+        // Symbols between single syllables are an evasion on their own; plain spaces only when the letters spell a
+        // known word (prose has runs like "좀 더 잘 할 수" that must stay as they are).
+        if (separatorIsSymbol || LureLexicon.Words.Any(w => joined.Contains(w, StringComparison.Ordinal)))
         {
             return joined;
         }

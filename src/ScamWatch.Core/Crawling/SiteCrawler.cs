@@ -63,6 +63,16 @@ public sealed class SiteCrawler(PageFetcher fetcher, PostIngestor ingestor, Post
             }
         }
 
+        // Posts seen before but no longer listed are fetched again: a 404/410 or removal marker records the takedown.
+        var known = await posts.ActiveUrlsAsync(site.Name, ct).ConfigureAwait(false);
+        foreach (var url in known.Where(u => !seenDetails.Contains(u)).Take(site.List.MaxRecheck))
+        {
+            if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && InScope(baseUri, uri) && seenDetails.Add(uri.AbsoluteUri))
+            {
+                details.Add(uri);
+            }
+        }
+
         foreach (var url in details)
         {
             ct.ThrowIfCancellationRequested();

@@ -20,18 +20,19 @@ public static class HtmlText
         }
 
         var sb = new StringBuilder();
-        Walk(node, sb);
+        Walk(node, sb, preformatted: false);
         return Tidy(sb.ToString());
     }
 
-    private static void Walk(INode node, StringBuilder sb)
+    // Source line breaks are whitespace in HTML (as a browser shows them) except inside <pre> and <textarea>.
+    private static void Walk(INode node, StringBuilder sb, bool preformatted)
     {
         foreach (var child in node.ChildNodes)
         {
             switch (child)
             {
                 case IText text:
-                    sb.Append(text.Data);
+                    sb.Append(preformatted ? text.Data : text.Data.Replace('\r', ' ').Replace('\n', ' '));
                     break;
                 case IElement element when element.LocalName is "script" or "style" or "noscript" or "template":
                     break;
@@ -39,7 +40,7 @@ public static class HtmlText
                     sb.Append('\n');
                     break;
                 case IElement element when element.LocalName is "td" or "th":
-                    Walk(element, sb);
+                    Walk(element, sb, preformatted);
                     sb.Append('\t');
                     break;
                 case IElement element:
@@ -49,7 +50,7 @@ public static class HtmlText
                         sb.Append('\n');
                     }
 
-                    Walk(element, sb);
+                    Walk(element, sb, preformatted || element.LocalName is "pre" or "textarea");
                     if (block)
                     {
                         sb.Append('\n');

@@ -73,6 +73,13 @@ public sealed class PostStore(Database database)
         return n > 0;
     }
 
+    /// <summary>URLs of the site's posts that are not marked removed (for re-checking posts that left the listing).</summary>
+    public async Task<IReadOnlyList<string>> ActiveUrlsAsync(string site, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        return (await connection.QueryAsync<string>("SELECT url FROM posts WHERE site = @site AND removed_at IS NULL ORDER BY id", new { site }).ConfigureAwait(false)).AsList();
+    }
+
     /// <summary>Streams every post's latest version with its latest classification, in id order.</summary>
     public async IAsyncEnumerable<PostRow> StreamLatestAsync(string? site, [EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -49,6 +49,9 @@ public sealed record ListSelectors
 
     /// <summary>Upper bound on list pages per run (crawl-trap guard).</summary>
     [JsonPropertyName("maxPages")] public int MaxPages { get; init; } = 20;
+
+    /// <summary>Known posts no longer listed that are fetched again per run to notice removals.</summary>
+    [JsonPropertyName("maxRecheck")] public int MaxRecheck { get; init; } = 500;
 }
 
 public sealed record DetailSelectors

@@ -18,9 +18,17 @@ public sealed class DemoBoard
 {
     public const int PageSize = 20;
 
-    public DemoBoard(IReadOnlyList<DemoPost> posts) => Posts = [.. posts.OrderByDescending(p => p.No)];
+    private volatile IReadOnlyList<DemoPost> _posts;
 
-    public IReadOnlyList<DemoPost> Posts { get; }
+    public DemoBoard(IReadOnlyList<DemoPost> posts) => _posts = [.. posts.OrderByDescending(p => p.No)];
+
+    public IReadOnlyList<DemoPost> Posts => _posts;
+
+    /// <summary>Takes a post down (its page then answers 404), as a platform does after a takedown.</summary>
+    public void Remove(int no) => _posts = [.. _posts.Where(p => p.No != no)];
+
+    /// <summary>Replaces a post's body, as an author editing the post.</summary>
+    public void Edit(int no, string body) => _posts = [.. _posts.Select(p => p.No == no ? p with { Body = body } : p)];
 
     public static IReadOnlyList<DemoPost> LoadEmbedded()
     {
@@ -46,7 +54,7 @@ public sealed class DemoBoard
         return reader.ReadToEnd().Replace("{board}", boardUrl.TrimEnd('/') + "/", StringComparison.Ordinal);
     }
 
-    /// <summary>Starts the board on the given loopback URL; returns the running app (dispose to stop).</summary>
+    /// <summary>Starts the board on the given loopback URL (port 0 picks a free one); returns the running app (dispose to stop).</summary>
     public async Task<WebApplication> StartAsync(string url, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder();

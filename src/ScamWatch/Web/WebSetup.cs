@@ -28,12 +28,13 @@ public static class WebSetup
         services.AddDataProtection()
             .SetApplicationName("scamwatch")
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["Web:KeysPath"] ?? Path.Combine("data", "keys")));
+        // Explicit application part: the pages must be found even when another assembly (a test host) is the entry point.
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Web/Pages";
             o.Conventions.AuthorizeFolder("/", ReviewPolicy);
             o.Conventions.AllowAnonymousToPage("/Login");
-        });
+        }).AddApplicationPart(typeof(WebSetup).Assembly);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.LoginPath = "/login";

@@ -1,0 +1,176 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ScamWatch.Classification;
+using ScamWatch.Extraction;
+using ScamWatch.Posts;
+using ScamWatch.Review;
+using ScamWatch.Storage;
+using ScamWatch.Takedown;
+
+namespace ScamWatch.Tests.Storage;
+
+/// <summary>The storage behaviour every engine must show; run against a real SQLite file and a real PostgreSQL server.</summary>
+public abstract class StorageContract : IAsyncLifetime
+{
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    protected ServiceProvider Services { get; private set; } = null!;
+
+    protected abstract Dictionary<string, string?> Settings();
+
+    public async Task InitializeAsync() => Services = await Support.TestHost.MigratedAsync(Settings(), Clock);
+
+    public async Task DisposeAsync() => await Services.DisposeAsync();
+
+    private static ExtractedPost Post(string id, string body) => new()
+    {
+        SitePostId = id, Url = $"http://board.test/view?no={id}", Title = "캄보디아 상담원 " + id, Body = body, Company = "", Contact = "텔레그램 @x",
+    };
+
+    private static Verdict Flagged(double score = 0.9) =>
+        new(score, true, 0.5, "test-model", [new Reason("rule", "anonymous-messenger", 1.2, "텔레그램") { Start = 3, Length = 4 }]);
+
+    [Fact]
+    public async Task Migrate_Twice_AppliesNothingTheSecondTime()
+    {
+        Assert.Equal(0, await Services.GetRequiredService<Migrator>().MigrateAsync());
+    }
+
+    [Fact]
+    public async Task Store_SameContentTwice_KeepsOneVersionAndUpdatesLastSeen()
+    {
+        var posts = Services.GetRequiredService<PostStore>();
+        var first = await posts.StoreAsync("s", Post("1", "본문"), null, Clock.GetUtcNow());
+        Clock.Advance(TimeSpan.FromHours(1));
+        var second = await posts.StoreAsync("s", Post("1", "본문"), null, Clock.GetUtcNow());
+
+        Assert.True(first.IsNewPost);
+        Assert.False(second.IsChanged);
+        var row = await posts.GetAsync(first.PostId);
+        Assert.Equal(1, row!.Versions);
+        Assert.Equal("2026-11-25T10:00:00.000Z", row.LastSeen);
+        Assert.Equal("2026-11-25T09:00:00.000Z", row.FirstSeen);
+    }
+
+    [Fact]
+    public async Task Store_EditedPost_AddsVersionAndKeepsEvidence()
+    {
+        var posts = Services.GetRequiredService<PostStore>();
+        var raw = "<html>원본 페이지 €</html>"u8.ToArray();
+        await posts.StoreAsync("s", Post("2", "처음"), null, Clock.GetUtcNow());
+        var edited = await posts.StoreAsync("s", Post("2", "수정됨"),
+            new Evidence("http://board.test/view?no=2", Clock.GetUtcNow(), 200, "text/html", "{}", raw), Clock.GetUtcNow());
+
+        Assert.True(edited.IsChanged);
+        Assert.Equal(2, edited.VersionNo);
+        var evidence = await posts.GetEvidenceAsync(edited.VersionId);
+        Assert.Equal(raw, evidence!.Value.Evidence.Raw);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(raw)), evidence.Value.Sha256);
+        Assert.Equal("수정됨", (await posts.GetAsync(edited.PostId))!.Body);
+    }
+
+    [Fact]
+    public async Task MarkRemoved_SetsRemovedAt_AndReappearanceClearsIt()
+    {
+        var posts = Services.GetRequiredService<PostStore>();
+        var stored = await posts.StoreAsync("s", Post("3", "본문"), null, Clock.GetUtcNow());
+        Assert.True(await posts.MarkRemovedAsync("s", "3", Clock.GetUtcNow()));
+        Assert.False(await posts.MarkRemovedAsync("s", "3", Clock.GetUtcNow()));
+        Assert.NotNull((await posts.GetAsync(stored.PostId))!.RemovedAt);
+
+        await posts.StoreAsync("s", Post("3", "본문"), null, Clock.GetUtcNow());
+        Assert.Null((await posts.GetAsync(stored.PostId))!.RemovedAt);
+    }
+
+    [Fact]
+    public async Task Decide_ConfirmTwice_RecordsOneDecisionAndOneTakedown()
+    {
+        var (itemId, _) = await QueueOneAsync("4");
+        var queue = Services.GetRequiredService<ReviewQueue>();
+
+        var first = await queue.DecideAsync(itemId, "kim", DecisionKind.Confirm, "employment-fraud", "명백함", Clock.GetUtcNow());
+        var second = await queue.DecideAsync(itemId, "lee", DecisionKind.Confirm, "employment-fraud", null, Clock.GetUtcNow());
+
+        Assert.True(first.Accepted);
+        Assert.NotNull(first.TakedownId);
+        Assert.False(second.Accepted);
+        Assert.Contains("already confirmed", second.Reason, StringComparison.Ordinal);
+        var takedowns = new List<TakedownRequest>();
+        await foreach (var t in Services.GetRequiredService<TakedownStore>().StreamAsync("s"))
+        {
+            takedowns.Add(t);
+        }
+
+        var request = Assert.Single(takedowns);
+        Assert.Equal("pending", request.State);
+        Assert.Equal("http://board.test/view?no=4", request.Url);
+        Assert.Single(await queue.AuditForPostAsync(request.PostId));
+    }
+
+    [Fact]
+    public async Task Claim_HeldByOther_RefusesUntilLeaseExpires()
+    {
+        var (itemId, _) = await QueueOneAsync("5");
+        var queue = Services.GetRequiredService<ReviewQueue>();
+        Assert.True(await queue.ClaimAsync(itemId, "kim", Clock.GetUtcNow(), TimeSpan.FromMinutes(10)));
+        Assert.False(await queue.ClaimAsync(itemId, "lee", Clock.GetUtcNow(), TimeSpan.FromMinutes(10)));
+        var refused = await queue.DecideAsync(itemId, "lee", DecisionKind.Reject, null, null, Clock.GetUtcNow());
+        Assert.Contains("claimed by kim", refused.Reason, StringComparison.Ordinal);
+
+        Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.True(await queue.ClaimAsync(itemId, "lee", Clock.GetUtcNow(), TimeSpan.FromMinutes(10)));
+    }
+
+    [Fact]
+    public async Task Decide_ConcurrentReviewers_ExactlyOneWins()
+    {
+        var (itemId, _) = await QueueOneAsync("6");
+        var queue = Services.GetRequiredService<ReviewQueue>();
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => queue.DecideAsync(itemId, "reviewer" + i, i % 2 == 0 ? DecisionKind.Confirm : DecisionKind.Reject, null, null, Clock.GetUtcNow()))));
+        Assert.Single(results, r => r.Accepted);
+    }
+
+    [Fact]
+    public async Task List_UncertainOrder_PutsScoresNearThresholdFirst()
+    {
+        await QueueOneAsync("7", 0.99);
+        await QueueOneAsync("8", 0.55);
+        await QueueOneAsync("9", 0.8);
+        var queue = Services.GetRequiredService<ReviewQueue>();
+        var risk = await queue.ListAsync(new QueueQuery { Order = QueueOrder.Risk });
+        var uncertain = await queue.ListAsync(new QueueQuery { Order = QueueOrder.Uncertain });
+        Assert.Equal([0.99, 0.8, 0.55], risk.Select(i => i.Score));
+        Assert.Equal([0.55, 0.8, 0.99], uncertain.Select(i => i.Score));
+    }
+
+    [Fact]
+    public async Task StreamLatest_ManyPosts_PagesThroughAllInIdOrder()
+    {
+        var posts = Services.GetRequiredService<PostStore>();
+        for (var i = 0; i < 1_203; i++)
+        {
+            await posts.StoreAsync("bulk", Post("b" + i, "본문 " + i), null, Clock.GetUtcNow());
+        }
+
+        var ids = new List<long>();
+        await foreach (var row in posts.StreamLatestAsync("bulk"))
+        {
+            ids.Add(row.Id);
+        }
+
+        Assert.Equal(1_203, ids.Count);
+        Assert.Equal(ids.Order(), ids);
+    }
+
+    private async Task<(long ItemId, long PostId)> QueueOneAsync(string id, double score = 0.9)
+    {
+        var stored = await Services.GetRequiredService<PostStore>().StoreAsync("s", Post(id, "본문 " + id), null, Clock.GetUtcNow());
+        var verdict = Flagged(score);
+        var cid = await Services.GetRequiredService<ClassificationStore>().SaveAsync(stored.VersionId, verdict, Clock.GetUtcNow());
+        var queue = Services.GetRequiredService<ReviewQueue>();
+        await queue.EnqueueAsync(stored.PostId, stored.VersionId, cid, verdict, Clock.GetUtcNow());
+        var item = (await queue.ListAsync(new QueueQuery { Limit = 500 })).Single(i => i.PostId == stored.PostId);
+        return (item.Id, stored.PostId);
+    }
+}
