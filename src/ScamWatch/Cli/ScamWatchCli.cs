@@ -20,6 +20,7 @@ public static class ScamWatchCli
         root.Subcommands.Add(PostsCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(HealthCommand.Create());
         return root;
     }
 
