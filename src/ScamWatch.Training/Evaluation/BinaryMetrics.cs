@@ -78,27 +78,14 @@ public sealed record BinaryMetrics(
     /// <summary>Area under the precision-recall curve as average precision (scikit-learn's definition).</summary>
     public static double AveragePrecision(IReadOnlyList<bool> labels, IReadOnlyList<double> scores)
     {
-        var totalPositives = labels.Count(l => l);
-        if (totalPositives == 0)
+        if (!labels.Any(l => l))
         {
             return double.NaN;
         }
 
         double ap = 0, previousRecall = 0;
-        int tp = 0, seen = 0;
-        foreach (var group in Enumerable.Range(0, labels.Count).GroupBy(i => scores[i]).OrderByDescending(g => g.Key))
+        foreach (var (recall, precision, _) in PrCurve(labels, scores))
         {
-            foreach (var i in group)
-            {
-                seen++;
-                if (labels[i])
-                {
-                    tp++;
-                }
-            }
-
-            var recall = (double)tp / totalPositives;
-            var precision = (double)tp / seen;
             ap += (recall - previousRecall) * precision;
             previousRecall = recall;
         }

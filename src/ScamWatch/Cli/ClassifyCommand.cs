@@ -52,9 +52,7 @@ public static class ClassifyCommand
                 writer.WriteEndObject();
             }
 
-            await writer.FlushAsync(ct).ConfigureAwait(false);
-            writer.Reset();
-            output.WriteByte((byte)'\n');
+            await JsonLines.EndLineAsync(writer, output, ct).ConfigureAwait(false);
         }
 
         await output.FlushAsync(ct).ConfigureAwait(false);

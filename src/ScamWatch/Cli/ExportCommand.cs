@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ScamWatch.Hosting;
 using ScamWatch.Takedown;
 
@@ -31,6 +32,8 @@ public static class ExportCommand
                 "jsonl" => await WriteJsonLinesAsync(stream, requests, ct).ConfigureAwait(false),
                 var f => throw new UsageException($"unknown format {f}"),
             };
+            host.Services.GetRequiredService<ILogger<TakedownStore>>().LogInformation(
+                "Exported {Count} takedown requests for platform {Platform} as {Format}", n, parse.GetValue(platform) ?? "(all)", parse.GetValue(format));
             await Console.Error.WriteLineAsync($"{n} takedown requests written").ConfigureAwait(false);
             return CliRunner.Ok;
         });

@@ -72,9 +72,7 @@ public static class PostsCommand
             writer.WriteString("employment_type", p.EmploymentType);
             writer.WriteString("evidence_sha256", p.EvidenceSha256);
             writer.WriteEndObject();
-            await writer.FlushAsync(ct).ConfigureAwait(false);
-            writer.Reset();
-            output.WriteByte((byte)'\n');
+            await JsonLines.EndLineAsync(writer, output, ct).ConfigureAwait(false);
             n++;
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using ScamWatch.Accounts;
 using ScamWatch.Takedown;
 
@@ -10,7 +11,7 @@ public static class TakedownEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/takedowns/{platform}.csv", async (string platform, string? lang, HttpContext http, TakedownStore store, CancellationToken ct) =>
+        app.MapGet("/takedowns/{platform}.csv", async (string platform, string? lang, HttpContext http, TakedownStore store, ILogger<TakedownStore> logger, CancellationToken ct) =>
         {
             var user = http.User;
             var allowed = user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.Operator) && user.Platform() == platform);
@@ -21,7 +22,8 @@ public static class TakedownEndpoints
 
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"takedowns-{Uri.EscapeDataString(platform)}.csv\"";
-            await TakedownCsvWriter.WriteAsync(http.Response.Body, store.StreamAsync(platform, ct), lang != "en", ct).ConfigureAwait(false);
+            var n = await TakedownCsvWriter.WriteAsync(http.Response.Body, store.StreamAsync(platform, ct), lang != "en", ct).ConfigureAwait(false);
+            logger.LogInformation("User {User} downloaded {Count} takedown requests for platform {Platform}", user.Identity?.Name, n, platform);
             return Results.Empty;
         }).RequireAuthorization();
     }
