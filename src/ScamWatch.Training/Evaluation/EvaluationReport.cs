@@ -93,7 +93,7 @@ public static class EvaluationReport
         foreach (var tick in new[] { 0.0, 0.5, 1.0 })
         {
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(tick)}\" y=\"{h - pad + 15}\" font-size=\"10\" text-anchor=\"middle\">{tick:0.0}</text>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{pad - 5}\" y=\"{Y(tick) + 4}\" font-size=\"10\" text-anchor=\"end\">{tick:0.0}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{pad - 5}\" y=\"{10 + (1 - tick) * (h - pad - 10) + 4:0.#}\" font-size=\"10\" text-anchor=\"end\">{tick:0.0}</text>");
         }
 
         sb.Append("</svg>");

@@ -35,6 +35,8 @@ public static class LurePipeline
 
         return ml.Transforms.Text.FeaturizeText("TextFeatures", text, nameof(ModelInput.Text))
             .Append(ml.Transforms.Concatenate("Features", "TextFeatures", nameof(ModelInput.Rules)))
+            // The optimizer passes over the data many times; featurise once, not on every pass.
+            .AppendCacheCheckpoint(ml)
             .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
                 LabelColumnName = nameof(ModelInput.Label),
