@@ -39,6 +39,8 @@ public static class ScamWatchServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(PageFetcher.CreateHandler)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<PageFetcher>();
+        services.AddSingleton<Crawling.Robots.RobotsCache>();
+        services.AddSingleton<CrawlFrontier>();
         services.AddSingleton<SiteCrawler>();
         services.AddSingleton<ModelStore>();
         services.AddSingleton<Classifier>();

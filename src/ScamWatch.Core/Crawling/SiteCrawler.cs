@@ -1,188 +1,148 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Dapper;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScamWatch.Crawling.Adapters;
+using ScamWatch.Crawling.Robots;
 using ScamWatch.Extraction;
 using ScamWatch.Posts;
 using ScamWatch.Sites;
-using ScamWatch.Storage;
 
 namespace ScamWatch.Crawling;
 
 /// <summary>
-/// Runs one site once: list pages (bounded), then each detail page. A failure is recorded against its URL and
-/// the run goes on.
+/// Runs one site once: the adapter discovers detail URLs into the durable frontier (or reads API items), then each
+/// pending detail URL is fetched (conditionally), extracted and ingested. A failure is recorded against its URL with
+/// the reason and the run goes on; a run that stopped part-way is resumed by the next one.
 /// </summary>
-public sealed class SiteCrawler(PageFetcher fetcher, PostIngestor ingestor, PostStore posts, Database database, TimeProvider clock, ILogger<SiteCrawler> logger)
+public sealed class SiteCrawler(
+    PageFetcher fetcher, RobotsCache robots, CrawlFrontier frontier, PostIngestor ingestor, PostStore posts,
+    TimeProvider clock, IOptions<CrawlerOptions> options, ILogger<SiteCrawler> logger)
 {
+    private const int Batch = 100;
+
     public async Task<CrawlReport> RunAsync(SiteDefinition site, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var baseUri = new Uri(site.BaseUrl);
-        var errors = new List<string>();
-        int listPages = 0, detailPages = 0, created = 0, changed = 0, removed = 0, flagged = 0;
-        var runId = await StartRunAsync(site.Name, ct).ConfigureAwait(false);
-        logger.LogInformation("Crawl of {Site} started from {BaseUrl}", site.Name, site.BaseUrl);
+        var (runId, resumed) = await frontier.BeginRunAsync(site.Name, site.List.MaxRecheck, ct).ConfigureAwait(false);
+        var run = new CrawlRun(site, runId, fetcher, robots, frontier, options.Value.MaxCrawlDelay, logger);
+        logger.LogInformation("Crawl of {Site} ({Kind}) {Action} run {RunId} from {BaseUrl}", site.Name, site.Kind, resumed ? "resumes" : "starts", runId, site.BaseUrl);
 
-        var details = new List<Uri>();
-        var seenDetails = new HashSet<string>(StringComparer.Ordinal);
-        var seenLists = new HashSet<string>(StringComparer.Ordinal);
-        var lists = new Queue<Uri>(site.StartUrls.Select(u => new Uri(baseUri, u)));
-        while (lists.Count > 0 && listPages < site.List.MaxPages)
-        {
-            var listUrl = lists.Dequeue();
-            if (!seenLists.Add(listUrl.AbsoluteUri) || !InScope(baseUri, listUrl))
-            {
-                continue;
-            }
+        var adapter = AdapterFor(site);
+        await adapter.DiscoverAsync(run, ct).ConfigureAwait(false);
+        await FetchDetailsAsync(run, adapter, ct).ConfigureAwait(false);
 
-            listPages++;
-            var page = await fetcher.FetchAsync(listUrl, site, ct).ConfigureAwait(false);
-            var html = Decode(page, site, errors);
-            if (html is null)
-            {
-                continue;
-            }
-
-            try
-            {
-                var (links, next) = HtmlExtractor.ReadList(html, listUrl, site.List);
-                foreach (var link in links.Where(l => InScope(baseUri, l) && seenDetails.Add(l.AbsoluteUri)))
-                {
-                    details.Add(link);
-                }
-
-                if (next is not null)
-                {
-                    lists.Enqueue(next);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Fail(errors, listUrl, "list page could not be read: " + ex.Message);
-            }
-        }
-
-        // Posts seen before but no longer listed are fetched again: a 404/410 or removal marker records the takedown.
-        var known = await posts.ActiveUrlsAsync(site.Name, ct).ConfigureAwait(false);
-        foreach (var url in known.Where(u => !seenDetails.Contains(u)).Take(site.List.MaxRecheck))
-        {
-            if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && InScope(baseUri, uri) && seenDetails.Add(uri.AbsoluteUri))
-            {
-                details.Add(uri);
-            }
-        }
-
-        foreach (var url in details)
-        {
-            ct.ThrowIfCancellationRequested();
-            detailPages++;
-            var sitePostId = HtmlExtractor.PostId(url, site.PostIdPattern);
-            var page = await fetcher.FetchAsync(url, site, ct).ConfigureAwait(false);
-            if (page.IsGone)
-            {
-                if (await posts.MarkRemovedAsync(site.Name, sitePostId, page.FetchedAt, ct).ConfigureAwait(false))
-                {
-                    removed++;
-                    logger.LogInformation("Post {SitePostId} on {Site} is gone (HTTP {Status})", sitePostId, site.Name, page.StatusCode);
-                }
-
-                continue;
-            }
-
-            var html = Decode(page, site, errors);
-            if (html is null)
-            {
-                continue;
-            }
-
-            if (site.RemovalMarkers.Any(m => html.Contains(m, StringComparison.Ordinal)))
-            {
-                if (await posts.MarkRemovedAsync(site.Name, sitePostId, page.FetchedAt, ct).ConfigureAwait(false))
-                {
-                    removed++;
-                }
-
-                continue;
-            }
-
-            try
-            {
-                var extracted = HtmlExtractor.ReadDetail(html, url, sitePostId, site.Detail);
-                if (extracted.Title is null && extracted.Body is null)
-                {
-                    Fail(errors, url, "no title or body found with the site's detail selectors");
-                    continue;
-                }
-
-                var evidence = new Evidence(url.AbsoluteUri, page.FetchedAt, page.StatusCode, page.ContentType,
-                    JsonSerializer.Serialize(page.Headers), page.Body);
-                var outcome = await ingestor.IngestAsync(site.Name, extracted, evidence, ct).ConfigureAwait(false);
-                created += outcome.Stored.IsNewPost ? 1 : 0;
-                changed += outcome.Stored.IsChanged && !outcome.Stored.IsNewPost ? 1 : 0;
-                flagged += outcome.Verdict?.Flagged == true ? 1 : 0;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Fail(errors, url, "detail page could not be processed: " + ex.Message);
-            }
-        }
-
-        var report = new CrawlReport(site.Name, listPages, detailPages, created, changed, removed, flagged, errors);
-        await FinishRunAsync(runId, report, ct).ConfigureAwait(false);
+        var report = run.Report() with { Resumed = resumed };
+        await frontier.FinishRunAsync(runId, report, ct).ConfigureAwait(false);
         logger.LogInformation(
-            "Crawl of {Site} done in {ElapsedMs} ms: {ListPages} list pages, {DetailPages} detail pages, {NewPosts} new, {ChangedPosts} changed, {Removed} removed, {Flagged} flagged, {Errors} errors",
-            site.Name, watch.ElapsedMilliseconds, listPages, detailPages, created, changed, removed, flagged, errors.Count);
+            "Crawl of {Site} done in {ElapsedMs} ms: {ListPages} list pages, {DetailPages} detail pages, {NewPosts} new, {ChangedPosts} changed, {NotModified} not modified, {Removed} removed, {Flagged} flagged, {Blocked} blocked by robots.txt, {Errors} errors",
+            site.Name, watch.ElapsedMilliseconds, report.ListPages, report.DetailPages, report.NewPosts, report.ChangedPosts, report.NotModified,
+            report.Removed, report.Flagged, report.Blocked, report.Errors.Count);
         return report;
     }
 
-    private string? Decode(FetchResult page, SiteDefinition site, List<string> errors)
+    private ISiteAdapter AdapterFor(SiteDefinition site) => site.Kind switch
     {
-        if (!page.IsSuccess)
+        "jsonld" => new JsonLdSiteAdapter(options.Value.MaxPageBytes),
+        "api" => new ApiSiteAdapter(ingestor, posts, clock),
+        _ => new HtmlSiteAdapter(options.Value.MaxPageBytes),
+    };
+
+    private async Task FetchDetailsAsync(CrawlRun run, ISiteAdapter adapter, CancellationToken ct)
+    {
+        while (true)
         {
-            Fail(errors, page.Url, page.Error ?? $"HTTP {page.StatusCode}");
-            return null;
-        }
-
-        var decoded = CharsetDecoder.Decode(page.Body, page.ContentType, site.Encoding);
-        if (decoded.Error is not null)
-        {
-            Fail(errors, page.Url, decoded.Error);
-            return null;
-        }
-
-        return decoded.Text;
-    }
-
-    private void Fail(List<string> errors, Uri url, string reason)
-    {
-        errors.Add($"{url}: {reason}");
-        logger.LogWarning("Crawl error at {Url}: {Reason}", url, reason);
-    }
-
-    private static bool InScope(Uri baseUri, Uri url) =>
-        string.Equals(baseUri.Host, url.Host, StringComparison.OrdinalIgnoreCase) && baseUri.Port == url.Port;
-
-    private async Task<long> StartRunAsync(string site, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<long>(
-            "INSERT INTO crawl_runs (site, started_at, status) VALUES (@site, @at, 'running') RETURNING id",
-            new { site, at = Iso.ToText(clock.GetUtcNow()) }).ConfigureAwait(false);
-    }
-
-    private async Task FinishRunAsync(long runId, CrawlReport report, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(
-            """
-            UPDATE crawl_runs SET finished_at = @at, pages = @pages, posts_new = @created, posts_changed = @changed, errors = @errors,
-                   status = @status WHERE id = @runId
-            """,
-            new
+            var batch = await frontier.PendingAsync(run.Site.Name, run.RunId, "detail", Batch, ct).ConfigureAwait(false);
+            if (batch.Count == 0)
             {
-                at = Iso.ToText(clock.GetUtcNow()), pages = report.ListPages + report.DetailPages, created = report.NewPosts,
-                changed = report.ChangedPosts, errors = report.Errors.Count, status = report.Errors.Count == 0 ? "ok" : "errors", runId,
-            }).ConfigureAwait(false);
+                return;
+            }
+
+            foreach (var known in batch)
+            {
+                ct.ThrowIfCancellationRequested();
+                var url = new Uri(known.Url);
+                if (run.DetailPages >= options.Value.MaxDetailsPerRun)
+                {
+                    await run.RecordFailedAsync(url, "detail", null, $"not fetched: run limit of {options.Value.MaxDetailsPerRun} detail pages reached", ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                run.DetailPages++;
+                try
+                {
+                    await FetchDetailAsync(run, adapter, url, known, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    await run.RecordFailedAsync(url, "detail", null, "detail page could not be processed: " + ex.Message, ct).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private async Task FetchDetailAsync(CrawlRun run, ISiteAdapter adapter, Uri url, FrontierUrl known, CancellationToken ct)
+    {
+        var site = run.Site;
+        var page = await run.FetchAsync(url, "detail", known, ct, recordSuccess: false).ConfigureAwait(false);
+        if (page is null || page.Error is not null)
+        {
+            return;
+        }
+
+        var sitePostId = known.SitePostId ?? run.PostId(url);
+        if (page.IsNotModified)
+        {
+            run.NotModified++;
+            await posts.TouchAsync(site.Name, sitePostId, page.FetchedAt, ct).ConfigureAwait(false);
+            await run.RecordDoneAsync(url, "detail", page, "allowed", sitePostId, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (page.IsGone)
+        {
+            await MarkRemovedAsync(run, sitePostId, page, $"HTTP {page.StatusCode}", ct).ConfigureAwait(false);
+            await run.RecordDoneAsync(url, "detail", page, "allowed", sitePostId, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (run.Decode(page) is not { } html)
+        {
+            await run.RecordFailedAsync(url, "detail", page.StatusCode, "page text could not be decoded", ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (site.RemovalMarkers.FirstOrDefault(m => html.Contains(m, StringComparison.Ordinal)) is { } marker)
+        {
+            await MarkRemovedAsync(run, sitePostId, page, $"removal marker \"{marker}\"", ct).ConfigureAwait(false);
+            await run.RecordDoneAsync(url, "detail", page, "allowed", sitePostId, ct).ConfigureAwait(false);
+            return;
+        }
+
+        using var doc = HtmlExtractor.Parse(html);
+        var canonical = HtmlExtractor.Canonical(doc, page.FinalUrl);
+        var postUrl = canonical is not null && run.InScope(canonical) ? canonical : url;
+        var (post, problem) = adapter.Extract(run, doc, postUrl, sitePostId);
+        if (post is null)
+        {
+            await run.RecordFailedAsync(url, "detail", page.StatusCode, problem ?? "no post found", ct).ConfigureAwait(false);
+            return;
+        }
+
+        var evidence = new Evidence(page.FinalUrl.AbsoluteUri, page.FetchedAt, page.StatusCode, page.ContentType, JsonSerializer.Serialize(page.Headers), page.Body);
+        var outcome = await ingestor.IngestAsync(site.Name, post, evidence, ct).ConfigureAwait(false);
+        run.NewPosts += outcome.Stored.IsNewPost ? 1 : 0;
+        run.ChangedPosts += outcome.Stored.IsChanged && !outcome.Stored.IsNewPost ? 1 : 0;
+        run.Flagged += outcome.Verdict?.Flagged == true ? 1 : 0;
+        await run.RecordDoneAsync(url, "detail", page, "allowed", sitePostId, ct).ConfigureAwait(false);
+    }
+
+    private async Task MarkRemovedAsync(CrawlRun run, string sitePostId, FetchResult page, string why, CancellationToken ct)
+    {
+        if (await posts.MarkRemovedAsync(run.Site.Name, sitePostId, page.FetchedAt, ct).ConfigureAwait(false))
+        {
+            run.Removed++;
+            logger.LogInformation("Post {SitePostId} on {Site} is gone ({Why})", sitePostId, run.Site.Name, why);
+        }
     }
 }

@@ -39,6 +39,12 @@ public static class HtmlExtractor
     public static ExtractedPost ReadDetail(string html, Uri url, string sitePostId, DetailSelectors selectors)
     {
         using var doc = Parse(html);
+        return ReadDetail(doc, url, sitePostId, selectors);
+    }
+
+    /// <summary>Reads the detail fields; removes the excluded elements from <paramref name="doc"/> first.</summary>
+    public static ExtractedPost ReadDetail(IDocument doc, Uri url, string sitePostId, DetailSelectors selectors)
+    {
         foreach (var selector in selectors.Exclude)
         {
             foreach (var element in doc.QuerySelectorAll(selector).ToArray())
@@ -63,6 +69,13 @@ public static class HtmlExtractor
             Contact = Field(selectors.Contact),
             PostedAt = Field(selectors.PostedAt),
         };
+    }
+
+    /// <summary>The page's canonical URL when it declares one on the same host, else null.</summary>
+    public static Uri? Canonical(IDocument doc, Uri pageUrl)
+    {
+        var href = doc.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
+        return Resolve(pageUrl, href) is { } canonical && string.Equals(canonical.Host, pageUrl.Host, StringComparison.OrdinalIgnoreCase) ? canonical : null;
     }
 
     /// <summary>The site's post id from the URL (first regex group), else the URL's path and query.</summary>

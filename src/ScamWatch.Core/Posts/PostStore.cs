@@ -60,8 +60,52 @@ public sealed class PostStore(Database database)
         await connection.ExecuteAsync(
             "UPDATE posts SET current_version_id = @versionId, versions = @versionNo, last_seen = @now, removed_at = NULL, url = @url WHERE id = @postId",
             new { versionId, versionNo, now, postId, url = post.Url }, tx).ConfigureAwait(false);
+        await LinkNearDuplicateAsync(connection, tx, postId, post).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return new StoredVersion(postId, versionId, versionNo, existing.Id == 0, true);
+    }
+
+    /// <summary>
+    /// Stores the version's SimHash bands and links the post to the earliest other post with nearly the same text
+    /// (a repost under another id or on another site); a post edited away from it loses the link.
+    /// </summary>
+    private static async Task LinkNearDuplicateAsync(DbConnection connection, DbTransaction tx, long postId, ExtractedPost post)
+    {
+        var hash = SimHash.Compute(Classification.TextNormalizer.NormalizeText(post.Title + "\n" + post.Body));
+        long? duplicateOf = null;
+        if (hash is { } h)
+        {
+            var candidates = await connection.QueryAsync<(long Id, long B0, long B1, long B2, long B3)>(
+                """
+                SELECT id, simhash_b0, simhash_b1, simhash_b2, simhash_b3 FROM posts
+                WHERE id <> @postId AND (simhash_b0 = @b0 OR simhash_b1 = @b1 OR simhash_b2 = @b2 OR simhash_b3 = @b3)
+                ORDER BY id
+                """,
+                new { postId, b0 = SimHash.Band(h, 0), b1 = SimHash.Band(h, 1), b2 = SimHash.Band(h, 2), b3 = SimHash.Band(h, 3) }, tx).ConfigureAwait(false);
+            duplicateOf = candidates.Where(c => c.Id < postId && SimHash.Distance(h, SimHash.FromBands(c.B0, c.B1, c.B2, c.B3)) <= SimHash.MaxDistance)
+                .Select(c => (long?)c.Id).FirstOrDefault();
+        }
+
+        await connection.ExecuteAsync(
+            """
+            UPDATE posts SET simhash_b0 = @b0, simhash_b1 = @b1, simhash_b2 = @b2, simhash_b3 = @b3,
+                             duplicate_of_post_id = @dup
+            WHERE id = @postId
+            """,
+            new
+            {
+                postId, dup = duplicateOf,
+                b0 = hash is { } x0 ? SimHash.Band(x0, 0) : (int?)null, b1 = hash is { } x1 ? SimHash.Band(x1, 1) : (int?)null,
+                b2 = hash is { } x2 ? SimHash.Band(x2, 2) : (int?)null, b3 = hash is { } x3 ? SimHash.Band(x3, 3) : (int?)null,
+            }, tx).ConfigureAwait(false);
+    }
+
+    /// <summary>Records that a post was seen unchanged (HTTP 304) without touching its versions.</summary>
+    public async Task TouchAsync(string site, string sitePostId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync("UPDATE posts SET last_seen = @at, removed_at = NULL WHERE site = @site AND site_post_id = @sitePostId",
+            new { at = Iso.ToText(at), site, sitePostId }).ConfigureAwait(false);
     }
 
     public async Task<bool> MarkRemovedAsync(string site, string sitePostId, DateTimeOffset at, CancellationToken ct = default)

@@ -10,7 +10,7 @@ public sealed record SiteDefinition
     /// <summary>Unique name; also the platform name in takedown requests.</summary>
     [JsonPropertyName("name")] public string Name { get; init; } = "";
 
-    /// <summary>Adapter kind: <c>html</c> (list and detail selectors); more kinds arrive with the crawler issue.</summary>
+    /// <summary>Adapter kind: <c>html</c> (list and detail selectors), <c>jsonld</c> (sitemaps and schema.org JobPosting), <c>api</c> (JSON API).</summary>
     [JsonPropertyName("kind")] public string Kind { get; init; } = "html";
 
     [JsonPropertyName("enabled")] public bool Enabled { get; init; } = true;
@@ -26,6 +26,15 @@ public sealed record SiteDefinition
     [JsonPropertyName("list")] public ListSelectors List { get; init; } = new();
 
     [JsonPropertyName("detail")] public DetailSelectors Detail { get; init; } = new();
+
+    /// <summary>Sitemaps or sitemap indexes to discover detail pages from (kind <c>jsonld</c>, optional for <c>html</c>).</summary>
+    [JsonPropertyName("sitemaps")] public IReadOnlyList<string> Sitemaps { get; init; } = [];
+
+    /// <summary>Regex a discovered URL must match to be treated as a detail page (keeps navigation and traps out).</summary>
+    [JsonPropertyName("detailUrlPattern")] public string? DetailUrlPattern { get; init; }
+
+    /// <summary>The JSON API description (kind <c>api</c>).</summary>
+    [JsonPropertyName("api")] public ApiDefinition? Api { get; init; }
 
     /// <summary>Regex with one group that takes the site's post id out of a detail URL.</summary>
     [JsonPropertyName("postIdPattern")] public string? PostIdPattern { get; init; }
@@ -76,4 +85,31 @@ public sealed record Politeness
 
     /// <summary>Requests in flight to the host at once.</summary>
     [JsonPropertyName("maxConcurrency")] public int MaxConcurrency { get; init; } = 1;
+}
+
+public sealed record ApiDefinition
+{
+    /// <summary>List endpoint, relative to baseUrl, with <c>{cursor}</c> (cursor pagination) or <c>{page}</c> (page numbers).</summary>
+    [JsonPropertyName("listUrl")] public string ListUrl { get; init; } = "";
+
+    /// <summary>Path to the array of items in a response, e.g. <c>data.items</c>.</summary>
+    [JsonPropertyName("itemsPath")] public string ItemsPath { get; init; } = "items";
+
+    /// <summary>Path to the next cursor (null or missing ends the listing).</summary>
+    [JsonPropertyName("nextCursorPath")] public string? NextCursorPath { get; init; }
+
+    /// <summary>Path to the total page count for <c>{page}</c> listings (else an empty page ends the listing).</summary>
+    [JsonPropertyName("totalPagesPath")] public string? TotalPagesPath { get; init; }
+
+    /// <summary>First page number for <c>{page}</c> listings.</summary>
+    [JsonPropertyName("firstPage")] public int FirstPage { get; init; } = 1;
+
+    /// <summary>Upper bound on list requests per run.</summary>
+    [JsonPropertyName("maxPages")] public int MaxPages { get; init; } = 50;
+
+    /// <summary>Paths of the post fields inside an item: id, title, body, company, location, salary, employmentType, contact, postedAt, url.</summary>
+    [JsonPropertyName("fields")] public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Post URL when the item has none, with <c>{id}</c>, e.g. <c>/jobs/{id}</c>.</summary>
+    [JsonPropertyName("urlTemplate")] public string? UrlTemplate { get; init; }
 }

@@ -65,14 +65,38 @@ public static class SiteDefinitionLoader
             problems.Add($"\"baseUrl\" must be an absolute http(s) URL, found \"{site.BaseUrl}\"");
         }
 
-        if (site.Kind != "html")
+        switch (site.Kind)
         {
-            problems.Add($"\"kind\" \"{site.Kind}\" is not supported; use \"html\"");
+            case "html" when site.StartUrls.Count == 0 && site.Sitemaps.Count == 0:
+                problems.Add("kind \"html\" needs \"startUrls\" (list pages) or \"sitemaps\"");
+                break;
+            case "jsonld" when site.StartUrls.Count == 0 && site.Sitemaps.Count == 0:
+                problems.Add("kind \"jsonld\" needs \"sitemaps\" or \"startUrls\" with \"list.linkSelector\"");
+                break;
+            case "api" when site.Api is null || string.IsNullOrWhiteSpace(site.Api.ListUrl):
+                problems.Add("kind \"api\" needs \"api.listUrl\"");
+                break;
+            case "api" when !site.Api!.ListUrl.Contains("{cursor}", StringComparison.Ordinal) && !site.Api.ListUrl.Contains("{page}", StringComparison.Ordinal):
+                problems.Add("\"api.listUrl\" needs {cursor} or {page}");
+                break;
+            case "html" or "jsonld" or "api":
+                break;
+            default:
+                problems.Add($"\"kind\" \"{site.Kind}\" is not supported; use \"html\", \"jsonld\" or \"api\"");
+                break;
         }
 
-        if (site.StartUrls.Count == 0)
+        foreach (var (name, pattern) in new[] { ("postIdPattern", site.PostIdPattern), ("detailUrlPattern", site.DetailUrlPattern) })
         {
-            problems.Add("\"startUrls\" needs at least one URL");
+            if (pattern is not null && !IsValidRegex(pattern))
+            {
+                problems.Add($"\"{name}\" is not a valid regular expression: {pattern}");
+            }
+        }
+
+        if (site.Politeness.MinDelayMs < 0 || site.Politeness.MaxConcurrency < 1)
+        {
+            problems.Add("\"politeness\" needs minDelayMs >= 0 and maxConcurrency >= 1");
         }
 
         if (site.Schedule is not null && !IsValidCron(site.Schedule))
@@ -86,6 +110,19 @@ public static class SiteDefinitionLoader
         }
 
         return problems;
+    }
+
+    private static bool IsValidRegex(string pattern)
+    {
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static bool IsValidCron(string expression)

@@ -142,5 +142,21 @@ public static class Migrations
                 status TEXT NOT NULL
             )
             """),
+        new(2, "durable frontier, robots decisions, conditional GET, near-duplicates", """
+            ALTER TABLE crawl_urls ADD COLUMN run_id BIGINT NULL;
+            ALTER TABLE crawl_urls ADD COLUMN robots TEXT NULL;
+            ALTER TABLE crawl_urls ADD COLUMN site_post_id TEXT NULL;
+            ALTER TABLE crawl_urls ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX ix_crawl_urls_run ON crawl_urls (site, run_id, state);
+            ALTER TABLE posts ADD COLUMN simhash_b0 INTEGER NULL;
+            ALTER TABLE posts ADD COLUMN simhash_b1 INTEGER NULL;
+            ALTER TABLE posts ADD COLUMN simhash_b2 INTEGER NULL;
+            ALTER TABLE posts ADD COLUMN simhash_b3 INTEGER NULL;
+            CREATE INDEX ix_posts_simhash_b0 ON posts (simhash_b0);
+            CREATE INDEX ix_posts_simhash_b1 ON posts (simhash_b1);
+            CREATE INDEX ix_posts_simhash_b2 ON posts (simhash_b2);
+            CREATE INDEX ix_posts_simhash_b3 ON posts (simhash_b3);
+            CREATE INDEX ix_posts_site_removed ON posts (site, removed_at)
+            """),
     ];
 }

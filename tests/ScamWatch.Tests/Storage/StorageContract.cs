@@ -148,7 +148,7 @@ public abstract class StorageContract : IAsyncLifetime
     public async Task StreamLatest_ManyPosts_PagesThroughAllInIdOrder()
     {
         var posts = Services.GetRequiredService<PostStore>();
-        for (var i = 0; i < 1_203; i++)
+        for (var i = 0; i < 620; i++)
         {
             await posts.StoreAsync("bulk", Post("b" + i, "본문 " + i), null, Clock.GetUtcNow());
         }
@@ -159,7 +159,7 @@ public abstract class StorageContract : IAsyncLifetime
             ids.Add(row.Id);
         }
 
-        Assert.Equal(1_203, ids.Count);
+        Assert.Equal(620, ids.Count);
         Assert.Equal(ids.Order(), ids);
     }
 
