@@ -47,17 +47,32 @@ public static class HtmlText
                     var block = Blocks.Contains(element.TagName);
                     if (block)
                     {
-                        sb.Append('\n');
+                        LineBreak(sb);
                     }
 
                     Walk(element, sb, preformatted || element.LocalName is "pre" or "textarea");
                     if (block)
                     {
-                        sb.Append('\n');
+                        LineBreak(sb);
                     }
 
                     break;
             }
+        }
+    }
+
+    // A block boundary starts a new line once; only explicit <br>s make blank lines.
+    private static void LineBreak(StringBuilder sb)
+    {
+        var end = sb.Length;
+        while (end > 0 && sb[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        if (end > 0 && sb[end - 1] != '\n')
+        {
+            sb.Append('\n');
         }
     }
 

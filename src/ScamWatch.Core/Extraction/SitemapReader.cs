@@ -20,29 +20,25 @@ public static class SitemapReader
         string? loc = null;
         DateTimeOffset? lastmod = null;
         var inSitemap = false;
-        while (reader.Read())
+        reader.MoveToContent();
+        while (!reader.EOF)
         {
             if (reader.NodeType == XmlNodeType.Element)
             {
                 switch (reader.LocalName)
                 {
-                    case "sitemap":
-                        inSitemap = true;
-                        loc = null;
-                        lastmod = null;
-                        break;
-                    case "url":
-                        inSitemap = false;
+                    case "sitemap" or "url":
+                        inSitemap = reader.LocalName == "sitemap";
                         loc = null;
                         lastmod = null;
                         break;
                     case "loc":
                         loc = reader.ReadElementContentAsString().Trim();
-                        break;
+                        continue;
                     case "lastmod":
                         lastmod = DateTimeOffset.TryParse(reader.ReadElementContentAsString().Trim(), System.Globalization.CultureInfo.InvariantCulture,
                             System.Globalization.DateTimeStyles.AssumeUniversal, out var d) ? d : null;
-                        break;
+                        continue;
                 }
             }
             else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName is "sitemap" or "url" && loc is not null)
@@ -50,6 +46,8 @@ public static class SitemapReader
                 entries.Add(new Entry(loc, lastmod, inSitemap));
                 loc = null;
             }
+
+            reader.Read();
         }
 
         return entries;

@@ -73,31 +73,31 @@ public sealed class PostStore(Database database)
     {
         var hash = SimHash.Compute(Classification.TextNormalizer.NormalizeText(post.Title + "\n" + post.Body));
         long? duplicateOf = null;
-        if (hash is { } h)
+        var bands = new DynamicParameters(new { postId });
+        for (var k = 0; k < SimHash.Bands; k++)
         {
-            var candidates = await connection.QueryAsync<(long Id, long B0, long B1, long B2, long B3)>(
-                """
-                SELECT id, simhash_b0, simhash_b1, simhash_b2, simhash_b3 FROM posts
-                WHERE id <> @postId AND (simhash_b0 = @b0 OR simhash_b1 = @b1 OR simhash_b2 = @b2 OR simhash_b3 = @b3)
-                ORDER BY id
-                """,
-                new { postId, b0 = SimHash.Band(h, 0), b1 = SimHash.Band(h, 1), b2 = SimHash.Band(h, 2), b3 = SimHash.Band(h, 3) }, tx).ConfigureAwait(false);
-            duplicateOf = candidates.Where(c => c.Id < postId && SimHash.Distance(h, SimHash.FromBands(c.B0, c.B1, c.B2, c.B3)) <= SimHash.MaxDistance)
-                .Select(c => (long?)c.Id).FirstOrDefault();
+            bands.Add("b" + k, hash is { } hk ? SimHash.Band(hk, k) : null);
         }
 
-        await connection.ExecuteAsync(
-            """
-            UPDATE posts SET simhash_b0 = @b0, simhash_b1 = @b1, simhash_b2 = @b2, simhash_b3 = @b3,
-                             duplicate_of_post_id = @dup
-            WHERE id = @postId
-            """,
-            new
+        if (hash is { } h)
+        {
+            var columns = string.Join(", ", Enumerable.Range(0, SimHash.Bands).Select(k => $"simhash_b{k}"));
+            var match = string.Join(" OR ", Enumerable.Range(0, SimHash.Bands).Select(k => $"simhash_b{k} = @b{k}"));
+            var candidates = await connection.QueryAsync($"SELECT id, {columns} FROM posts WHERE id < @postId AND ({match}) ORDER BY id", bands, tx).ConfigureAwait(false);
+            foreach (IDictionary<string, object?> row in candidates)
             {
-                postId, dup = duplicateOf,
-                b0 = hash is { } x0 ? SimHash.Band(x0, 0) : (int?)null, b1 = hash is { } x1 ? SimHash.Band(x1, 1) : (int?)null,
-                b2 = hash is { } x2 ? SimHash.Band(x2, 2) : (int?)null, b3 = hash is { } x3 ? SimHash.Band(x3, 3) : (int?)null,
-            }, tx).ConfigureAwait(false);
+                var stored = Enumerable.Range(0, SimHash.Bands).Select(k => Convert.ToInt64(row[$"simhash_b{k}"] ?? 0L, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                if (row.Values.Skip(1).All(v => v is not null) && SimHash.Distance(h, SimHash.FromBands(stored)) <= SimHash.MaxDistance)
+                {
+                    duplicateOf = Convert.ToInt64(row["id"], System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                }
+            }
+        }
+
+        bands.Add("dup", duplicateOf);
+        var sets = string.Join(", ", Enumerable.Range(0, SimHash.Bands).Select(k => $"simhash_b{k} = @b{k}"));
+        await connection.ExecuteAsync($"UPDATE posts SET {sets}, duplicate_of_post_id = @dup WHERE id = @postId", bands, tx).ConfigureAwait(false);
     }
 
     /// <summary>Records that a post was seen unchanged (HTTP 304) without touching its versions.</summary>

@@ -4,16 +4,18 @@ namespace ScamWatch.Posts;
 
 /// <summary>
 /// 64-bit SimHash over character 3-grams of normalised text (spaces removed, so re-spacing does not hide a repost).
-/// Near-identical texts differ in few bits; four 16-bit bands let storage find candidates by equality
-/// (two hashes within 3 bits share at least one band exactly).
+/// Near-identical texts differ in few bits; eight 8-bit bands let storage find candidates by equality
+/// (two hashes within 7 bits share at least one band exactly).
 /// </summary>
 public static class SimHash
 {
     /// <summary>Texts shorter than this are too short to call reposts.</summary>
     public const int MinChars = 40;
 
-    /// <summary>Maximum differing bits for "nearly the same text".</summary>
-    public const int MaxDistance = 3;
+    /// <summary>Maximum differing bits for "nearly the same text" (short posts move several bits per small edit).</summary>
+    public const int MaxDistance = 7;
+
+    public const int Bands = 8;
 
     public static ulong? Compute(string normalized)
     {
@@ -56,11 +58,19 @@ public static class SimHash
 
     public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
 
-    /// <summary>Band k (0..3) as a non-negative int for storage.</summary>
-    public static int Band(ulong hash, int k) => (int)((hash >> (16 * k)) & 0xFFFF);
+    /// <summary>Band k (0..7) as a non-negative int for storage.</summary>
+    public static int Band(ulong hash, int k) => (int)((hash >> (8 * k)) & 0xFF);
 
-    public static ulong FromBands(long b0, long b1, long b2, long b3) =>
-        (ulong)b0 | ((ulong)b1 << 16) | ((ulong)b2 << 32) | ((ulong)b3 << 48);
+    public static ulong FromBands(IReadOnlyList<long> bands)
+    {
+        ulong hash = 0;
+        for (var k = 0; k < Bands; k++)
+        {
+            hash |= (ulong)bands[k] << (8 * k);
+        }
+
+        return hash;
+    }
 
     private static ulong Fnv1a(ReadOnlySpan<char> s)
     {

@@ -152,10 +152,18 @@ public static class Migrations
             ALTER TABLE posts ADD COLUMN simhash_b1 INTEGER NULL;
             ALTER TABLE posts ADD COLUMN simhash_b2 INTEGER NULL;
             ALTER TABLE posts ADD COLUMN simhash_b3 INTEGER NULL;
+            ALTER TABLE posts ADD COLUMN simhash_b4 INTEGER NULL;
+            ALTER TABLE posts ADD COLUMN simhash_b5 INTEGER NULL;
+            ALTER TABLE posts ADD COLUMN simhash_b6 INTEGER NULL;
+            ALTER TABLE posts ADD COLUMN simhash_b7 INTEGER NULL;
             CREATE INDEX ix_posts_simhash_b0 ON posts (simhash_b0);
             CREATE INDEX ix_posts_simhash_b1 ON posts (simhash_b1);
             CREATE INDEX ix_posts_simhash_b2 ON posts (simhash_b2);
             CREATE INDEX ix_posts_simhash_b3 ON posts (simhash_b3);
+            CREATE INDEX ix_posts_simhash_b4 ON posts (simhash_b4);
+            CREATE INDEX ix_posts_simhash_b5 ON posts (simhash_b5);
+            CREATE INDEX ix_posts_simhash_b6 ON posts (simhash_b6);
+            CREATE INDEX ix_posts_simhash_b7 ON posts (simhash_b7);
             CREATE INDEX ix_posts_site_removed ON posts (site, removed_at)
             """),
     ];

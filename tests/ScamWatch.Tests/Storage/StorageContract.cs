@@ -163,6 +163,44 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal(ids.Order(), ids);
     }
 
+    [Fact]
+    public async Task Store_RepostOnOtherSite_IsLinkedToTheOriginal()
+    {
+        const string body = "캄보디아 프놈펜 한국인 고객상담직 모집합니다. 월 1,200만원 보장, 항공권과 숙소 제공, 여권만 있으면 됩니다. 텔레그램 @dalbit_hr24";
+        var posts = Services.GetRequiredService<PostStore>();
+        var original = await posts.StoreAsync("site-a", Post("r1", body), null, Clock.GetUtcNow());
+        var unrelated = await posts.StoreAsync("site-a", Post("r2", "역삼동 카페에서 주말 바리스타 구합니다. 시급 12,000원, 주휴수당 지급, 경력자 우대합니다. 문의 010-1234-5678"), null, Clock.GetUtcNow());
+        var repost = await posts.StoreAsync("site-b", Post("r1", body.Replace("1,200만원", "1,300만원", StringComparison.Ordinal)), null, Clock.GetUtcNow());
+
+        Assert.Equal("http://board.test/view?no=r1", (await posts.GetAsync(repost.PostId))!.DuplicateOfUrl);
+        Assert.Null((await posts.GetAsync(original.PostId))!.DuplicateOfUrl);
+        Assert.Null((await posts.GetAsync(unrelated.PostId))!.DuplicateOfUrl);
+    }
+
+    [Fact]
+    public async Task Frontier_CrashedRun_IsResumedWithoutRefetchingDoneUrls()
+    {
+        var frontier = Services.GetRequiredService<ScamWatch.Crawling.CrawlFrontier>();
+        var (run, resumed) = await frontier.BeginRunAsync("f", 100, CancellationToken.None);
+        Assert.False(resumed);
+        foreach (var i in Enumerable.Range(1, 5))
+        {
+            await frontier.EnqueueAsync("f", run, $"http://f.test/{i}", "detail", CancellationToken.None);
+        }
+
+        await frontier.RecordAsync("f", "http://f.test/1", "detail", new ScamWatch.Crawling.UrlOutcome("done", "allowed") { Status = 200, ETag = "\"v1\"" }, CancellationToken.None);
+        await frontier.RecordAsync("f", "http://f.test/2", "detail", new ScamWatch.Crawling.UrlOutcome("done", "allowed") { Status = 200 }, CancellationToken.None);
+
+        // The process dies here: the run is never finished. The next start resumes it.
+        var (again, resumedNow) = await frontier.BeginRunAsync("f", 100, CancellationToken.None);
+        Assert.True(resumedNow);
+        Assert.Equal(run, again);
+        Assert.False(await frontier.EnqueueAsync("f", run, "http://f.test/1", "detail", CancellationToken.None));
+        var pending = await frontier.PendingAsync("f", run, "detail", 100, CancellationToken.None);
+        Assert.Equal(["http://f.test/3", "http://f.test/4", "http://f.test/5"], pending.Select(p => p.Url));
+        Assert.Equal("\"v1\"", (await frontier.GetAsync("f", "http://f.test/1", CancellationToken.None))!.Etag);
+    }
+
     private async Task<(long ItemId, long PostId)> QueueOneAsync(string id, double score = 0.9)
     {
         var stored = await Services.GetRequiredService<PostStore>().StoreAsync("s", Post(id, "본문 " + id), null, Clock.GetUtcNow());
