@@ -21,6 +21,7 @@ public static class ScamWatchCli
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

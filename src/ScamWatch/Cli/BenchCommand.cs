@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ScamWatch.Bench;
+using ScamWatch.Classification;
+using ScamWatch.Hosting;
+using ScamWatch.Training;
+
+namespace ScamWatch.Cli;
+
+/// <summary>
+/// <c>scamwatch bench [crawl|classify|all]</c>: measures on this machine and prints a Markdown report (timings belong
+/// here, not in tests). Uses a throwaway SQLite file, never the configured database.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var what = new Argument<string>("what") { Description = "crawl, classify or all.", DefaultValueFactory = _ => "all" };
+        what.AcceptOnlyFromAmong("crawl", "classify", "all");
+        var posts = new Option<int>("--posts") { Description = "Posts on the local board for the full-crawl benchmark.", DefaultValueFactory = _ => 1000 };
+        var output = new Option<string?>("--output") { Description = "Also write the report to this Markdown file." };
+        var command = new Command("bench", "Run the benchmarks and print a Markdown report with machine info.") { what, posts, output };
+        CliRunner.SetAction(command, async (parse, ct) =>
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "scamwatch-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(dir);
+            var extra = new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Sqlite", ["Storage:SqlitePath"] = Path.Combine(dir, "bench.db"), ["Crawler:DisablePoliteness"] = "true",
+                ["Logging:File"] = "false",
+            };
+            try
+            {
+                using var host = CliContext.BuildHost(parse, extra);
+                await CliContext.MigrateAsync(host.Services, ct).ConfigureAwait(false);
+                var sb = new StringBuilder();
+                sb.AppendLine("# ScamWatch benchmarks").AppendLine();
+                sb.AppendLine(CultureInfo.InvariantCulture, $"Machine: {BenchMachine.Describe()}. Peak memory is the process's peak resident set so far.").AppendLine();
+                var kind = parse.GetValue(what);
+                if (kind is "classify" or "all")
+                {
+                    await ClassifyAsync(host.Services, sb, ct).ConfigureAwait(false);
+                }
+
+                if (kind is "crawl" or "all")
+                {
+                    sb.AppendLine("## Crawling").AppendLine().AppendLine("| benchmark | wall time | rate | peak memory |").AppendLine("|---|---|---|---|");
+                    sb.AppendLine(await CrawlBench.ExtractStoreAsync(host.Services, 2000, ct).ConfigureAwait(false));
+                    sb.AppendLine(await CrawlBench.FullCrawlAsync(host.Services, parse.GetValue(posts), ct).ConfigureAwait(false));
+                    sb.AppendLine();
+                }
+
+                await Console.Out.WriteAsync(sb.ToString()).ConfigureAwait(false);
+                if (parse.GetValue(output) is { } file)
+                {
+                    await File.WriteAllTextAsync(file, sb.ToString(), ct).ConfigureAwait(false);
+                }
+
+                return CliRunner.Ok;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(dir, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    private static async Task ClassifyAsync(IServiceProvider services, StringBuilder sb, CancellationToken ct)
+    {
+        var corpus = Directory.GetFiles(Path.Combine("training-data", "corpus"), "*.jsonl").Order(StringComparer.Ordinal).ToArray();
+        var gold = Path.Combine("training-data", "gold", "gold.jsonl");
+        if (corpus.Length == 0 || !File.Exists(gold))
+        {
+            throw new UsageException("bench classify runs from the repository root (needs training-data/corpus and training-data/gold)");
+        }
+
+        var training = await LabelledData.LoadAsync(corpus, ct).ConfigureAwait(false);
+        var goldRecords = (await LabelledData.LoadAsync([gold], ct).ConfigureAwait(false)).Records;
+        var modelPath = Path.Combine(Path.GetTempPath(), "scamwatch-bench-model-" + Guid.NewGuid().ToString("N")[..8] + ".zip");
+        try
+        {
+            var options = services.GetRequiredService<IOptions<TrainingOptions>>().Value;
+            var before = BenchMachine.PeakMiB();
+            var watch = Stopwatch.StartNew();
+            var trained = services.GetRequiredService<LureTrainer>().Train(training.Records, corpus, training.Sha256, modelPath, options);
+            watch.Stop();
+            var model = LureModel.Load(modelPath);
+            sb.AppendLine("## Classifier").AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"Training on {training.Records.Count:N0} posts (5-fold out-of-fold calibration and threshold, then the final fit): {watch.Elapsed.TotalSeconds:0.0} s, peak memory {BenchMachine.PeakMiB():0} MiB (before {before:0} MiB); model file {new FileInfo(modelPath).Length / 1024.0:0} KiB; out-of-fold precision {trained.OutOfFold.Precision:0.###}, recall {trained.OutOfFold.Recall:0.###}.");
+            sb.AppendLine();
+            sb.AppendLine(ClassifyBench.Quality(model, goldRecords));
+            sb.AppendLine("| benchmark | wall time | rate | peak memory |").AppendLine("|---|---|---|---|");
+            sb.AppendLine(ClassifyBench.Speed(model, [.. training.Records], repeat: 3));
+            sb.AppendLine();
+        }
+        finally
+        {
+            File.Delete(modelPath);
+            File.Delete(ModelCard.CardPathFor(modelPath));
+        }
+    }
+}
