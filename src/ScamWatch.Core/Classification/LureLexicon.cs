@@ -25,8 +25,42 @@ public static class LureLexicon
         ["thailand"] = "태국", ["bangkok"] = "방콕", ["philippines"] = "필리핀", ["manila"] = "마닐라",
         ["vietnam"] = "베트남", ["viet nam"] = "베트남", ["hochiminh"] = "호치민", ["ho chi minh"] = "호치민",
         ["telegram"] = "텔레그램", ["kakaotalk"] = "카카오톡", ["whatsapp"] = "왓츠앱", ["wechat"] = "위챗",
-        ["golden triangle"] = "골든트라이앵글",
+        ["golden triangle"] = "골든트라이앵글", ["pnh"] = "프놈펜", ["khm"] = "캄보디아",
     };
+
+    /// <summary>Country flags (regional-indicator pairs) used in place of the country's name.</summary>
+    public static IReadOnlyDictionary<string, string> Flags { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["🇰🇭"] = "캄보디아", ["🇲🇲"] = "미얀마", ["🇱🇦"] = "라오스", ["🇹🇭"] = "태국", ["🇵🇭"] = "필리핀", ["🇻🇳"] = "베트남",
+        ["🇲🇾"] = "말레이시아", ["🇮🇩"] = "인도네시아", ["🇦🇪"] = "두바이",
+    };
+
+    // Words of three or more syllables, matched with up to two separators between letters or spelled backwards.
+    private static readonly string[] SplittableWords = [.. Words.Where(w => w.Length >= 3)];
+
+    private static readonly Dictionary<string, string> Reversed = SplittableWords
+        .Select(w => (Reverse: new string(w.Reverse().ToArray()), Word: w))
+        .Where(p => !Words.Contains(p.Reverse))
+        .GroupBy(p => p.Reverse, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().Word, StringComparer.Ordinal);
+
+    /// <summary>Lexicon words written with separators inside (캄보 디아, 텔레-그램) or reversed (아디보캄).</summary>
+    public static System.Text.RegularExpressions.Regex SplitWords { get; } = new(
+        string.Join("|", SplittableWords.OrderByDescending(w => w.Length).Select(w => string.Join(@"[\s\-_.·*/~^+|]{0,2}", w.Select(c => c.ToString()))))
+        + "|" + string.Join("|", Reversed.Keys.OrderByDescending(k => k.Length)),
+        System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>The lexicon word a split or reversed match stands for.</summary>
+    public static string? Canonical(string match)
+    {
+        if (Reversed.TryGetValue(match, out var word))
+        {
+            return word;
+        }
+
+        var letters = new string(match.Where(c => c is >= '\uAC00' and <= '\uD7A3').ToArray());
+        return letters == match ? null : letters;
+    }
 
     /// <summary>Initial-consonant sequence of a Hangul word (캄보디아 → ㅋㅂㄷㅇ); non-Hangul characters are dropped.</summary>
     public static string Initials(string word)

@@ -34,22 +34,40 @@ public sealed class MappedText
         return new MappedText(original, original, map);
     }
 
-    /// <summary>Builds the next stage by transforming each character independently.</summary>
-    public MappedText MapChars(Func<char, int, string> transform)
+    /// <summary>Builds the next stage by transforming each character independently; null keeps the character as it is.</summary>
+    public MappedText MapChars(Func<char, string?> transform)
     {
-        var sb = new StringBuilder(Text.Length);
-        var map = new List<int>(Text.Length);
+        StringBuilder? sb = null;
+        List<int>? map = null;
         for (var i = 0; i < Text.Length; i++)
         {
-            var replacement = transform(Text[i], i);
+            var replacement = transform(Text[i]);
+            if (replacement is null || (replacement.Length == 1 && replacement[0] == Text[i]))
+            {
+                sb?.Append(Text[i]);
+                map?.Add(Map[i]);
+                continue;
+            }
+
+            if (sb is null)
+            {
+                // First change: copy the untouched prefix once; unchanged text costs no allocation at all.
+                sb = new StringBuilder(Text.Length + 16).Append(Text, 0, i);
+                map = new List<int>(Text.Length + 16);
+                for (var k = 0; k < i; k++)
+                {
+                    map.Add(Map[k]);
+                }
+            }
+
             sb.Append(replacement);
             for (var k = 0; k < replacement.Length; k++)
             {
-                map.Add(Map[i]);
+                map!.Add(Map[i]);
             }
         }
 
-        return new MappedText(Original, sb.ToString(), [.. map]);
+        return sb is null ? this : new MappedText(Original, sb.ToString(), [.. map!]);
     }
 
     /// <summary>Regex replacement; replaced characters map onto the span they replaced.</summary>

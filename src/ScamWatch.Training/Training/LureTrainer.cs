@@ -16,7 +16,10 @@ public sealed class LureTrainer(TimeProvider clock, ILogger<LureTrainer> logger)
 {
     public sealed record Result(ModelCard Card, string ModelPath, BinaryMetrics OutOfFold, ThresholdSelector.Choice Threshold, TimeSpan Elapsed);
 
-    public Result Train(IReadOnlyList<PostRecord> records, IReadOnlyList<string> dataFiles, string dataSha256, string outputPath, TrainingOptions options)
+    // With three or more sources (files, i.e. writers) the out-of-fold scores hold out one whole source at a time,
+    // so threshold and metrics reflect text from writers the model has not seen, which is what it meets in service.
+    public Result Train(IReadOnlyList<PostRecord> records, IReadOnlyList<string> dataFiles, string dataSha256, string outputPath, TrainingOptions options,
+        IReadOnlyList<int>? sources = null)
     {
         var watch = Stopwatch.StartNew();
         var ruleNames = RedFlagRules.Names;
@@ -36,14 +39,16 @@ public sealed class LureTrainer(TimeProvider clock, ILogger<LureTrainer> logger)
             return ModelInput.From(text, ruleNames, RedFlagRules.Evaluate(text), labels[i], labels[i] ? positiveWeight : negativeWeight);
         }).ToArray();
 
-        var margins = OutOfFoldMargins(inputs, labels, ruleNames.Count, options);
+        var bySource = sources is not null && sources.Distinct().Count() >= 3;
+        var folds = bySource ? [.. sources!] : StratifiedFolds(labels, options.Folds, options.Seed);
+        var margins = OutOfFoldMargins(inputs, folds, ruleNames.Count, options);
         var calibration = PlattFitter.Fit(margins, labels);
         var probabilities = margins.Select(calibration.Apply).ToArray();
         var choice = ThresholdSelector.Select(labels, probabilities, options.TargetPrecision);
         var oof = BinaryMetrics.Compute(labels, probabilities, choice.Threshold);
         logger.LogInformation(
-            "Out-of-fold over {Folds} folds: ROC AUC {RocAuc}, PR AUC {PrAuc}, precision {Precision}, recall {Recall} at threshold {Threshold}",
-            options.Folds, oof.RocAuc, oof.PrAuc, oof.Precision, oof.Recall, oof.Threshold);
+            "Out-of-fold over {Folds} folds ({Scheme}): ROC AUC {RocAuc}, PR AUC {PrAuc}, precision {Precision}, recall {Recall} at threshold {Threshold}",
+            folds.Distinct().Count(), bySource ? "one source held out at a time" : "stratified", oof.RocAuc, oof.PrAuc, oof.Precision, oof.Recall, oof.Threshold);
 
         var ml = new MLContext(seed: options.Seed);
         var all = ModelInput.ToDataView(ml, inputs, ruleNames.Count);
@@ -80,6 +85,8 @@ public sealed class LureTrainer(TimeProvider clock, ILogger<LureTrainer> logger)
                 ["oof_roc_auc"] = oof.RocAuc,
                 ["oof_pr_auc"] = oof.PrAuc,
                 ["threshold_met_target"] = choice.MetTarget ? 1 : 0,
+                ["oof_folds"] = folds.Distinct().Count(),
+                ["oof_held_out_by_source"] = bySource ? 1 : 0,
                 ["training_seconds"] = Math.Round(watch.Elapsed.TotalSeconds, 2),
             },
         };
@@ -89,11 +96,10 @@ public sealed class LureTrainer(TimeProvider clock, ILogger<LureTrainer> logger)
         return new Result(card, outputPath, oof, choice, watch.Elapsed);
     }
 
-    private static double[] OutOfFoldMargins(ModelInput[] inputs, bool[] labels, int ruleCount, TrainingOptions options)
+    private static double[] OutOfFoldMargins(ModelInput[] inputs, int[] folds, int ruleCount, TrainingOptions options)
     {
-        var folds = StratifiedFolds(labels, options.Folds, options.Seed);
         var margins = new double[inputs.Length];
-        for (var f = 0; f < options.Folds; f++)
+        foreach (var f in folds.Distinct().Order())
         {
             var ml = new MLContext(seed: options.Seed + f);
             var trainIdx = Enumerable.Range(0, inputs.Length).Where(i => folds[i] != f).ToArray();

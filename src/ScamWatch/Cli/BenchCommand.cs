@@ -88,7 +88,7 @@ public static class BenchCommand
             var options = services.GetRequiredService<IOptions<TrainingOptions>>().Value;
             var before = BenchMachine.PeakMiB();
             var watch = Stopwatch.StartNew();
-            var trained = services.GetRequiredService<LureTrainer>().Train(training.Records, corpus, training.Sha256, modelPath, options);
+            var trained = services.GetRequiredService<LureTrainer>().Train(training.Records, corpus, training.Sha256, modelPath, options, training.Sources);
             watch.Stop();
             var model = LureModel.Load(modelPath);
             sb.AppendLine("## Classifier").AppendLine();

@@ -6,16 +6,19 @@ namespace ScamWatch.Cli;
 /// <summary>Reads labelled post records from one or more files, reporting rejected lines with file and line number.</summary>
 public static class LabelledData
 {
-    public sealed record Loaded(IReadOnlyList<PostRecord> Records, int Rejected, string Sha256);
+    // Sources: per record, the index of the file it came from.
+    public sealed record Loaded(IReadOnlyList<PostRecord> Records, int Rejected, string Sha256, IReadOnlyList<int> Sources);
 
     public static async Task<Loaded> LoadAsync(IReadOnlyList<string> files, CancellationToken ct)
     {
         var records = new List<PostRecord>();
+        var sources = new List<int>();
         var rejected = 0;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in files)
+        for (var fileIndex = 0; fileIndex < files.Count; fileIndex++)
         {
+            var file = files[fileIndex];
             if (!File.Exists(file))
             {
                 throw new Hosting.UsageException($"data file not found: {file}");
@@ -39,10 +42,11 @@ public static class LabelledData
                 else
                 {
                     records.Add(line.Record);
+                    sources.Add(fileIndex);
                 }
             }
         }
 
-        return new Loaded(records, rejected, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return new Loaded(records, rejected, Convert.ToHexStringLower(hash.GetHashAndReset()), sources);
     }
 }

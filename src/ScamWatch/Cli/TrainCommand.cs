@@ -40,7 +40,7 @@ public static class TrainCommand
             var files = parse.GetValue(data)!;
             var loaded = await LabelledData.LoadAsync(files, ct).ConfigureAwait(false);
             var trainer = host.Services.GetRequiredService<LureTrainer>();
-            var result = trainer.Train(loaded.Records, [.. files.Select(Path.GetFileName).OfType<string>()], loaded.Sha256, outputPath, options);
+            var result = trainer.Train(loaded.Records, [.. files.Select(Path.GetFileName).OfType<string>()], loaded.Sha256, outputPath, options, loaded.Sources);
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
             {
                 model = result.ModelPath,

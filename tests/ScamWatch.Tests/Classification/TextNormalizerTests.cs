@@ -16,6 +16,14 @@ public sealed class TextNormalizerTests
     [InlineData("CAMBODIA CS", "캄보디아")]
     [InlineData("ＴＥＬＥＧＲＡＭ ＠ｊｏｂ", "텔레그램 @job")]
     [InlineData("고\u200B수\u200B익", "고수익")]
+    [InlineData("C4mb0d1a 현지", "캄보디아")]
+    [InlineData("7elegram 문의", "텔레그램")]
+    [InlineData("ㅋㅏㅁㅂㅗㄷㅣㅇㅏ 근무", "캄보디아")]
+    [InlineData("캄보 디아 사무직", "캄보디아")]
+    [InlineData("텔레-그램 연락", "텔레그램")]
+    [InlineData("아디보캄 출국", "캄보디아")]
+    [InlineData("🇰🇭 현지 근무", "캄보디아")]
+    [InlineData("PNH 공항 픽업", "프놈펜")]
     public void Normalize_EvasiveSpelling_RestoresWord(string input, string expected)
     {
         Assert.Contains(expected, TextNormalizer.NormalizeText(input), StringComparison.Ordinal);
@@ -25,6 +33,7 @@ public sealed class TextNormalizerTests
     [InlineData("좀 더 잘 할 수 있는 분")]
     [InlineData("주 5일 근무, 시급 10,030원")]
     [InlineData("서울 강남구 역삼동 사무실")]
+    [InlineData("오전 10am 출근, 4500usd, mp3 파일")]
     public void Normalize_OrdinaryText_KeepsWords(string input)
     {
         Assert.Equal(input.ToLowerInvariant(), TextNormalizer.NormalizeText(input));
