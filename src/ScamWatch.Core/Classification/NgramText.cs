@@ -34,8 +34,7 @@ public static class NgramText
             sb.Append(p);
         }
 
-        var text = sb.ToString();
-        return string.IsNullOrWhiteSpace(text) ? slotName : text.Trim();
+        return sb.ToString().Trim();
     }
 
     /// <summary>Whether a term is worth showing a reviewer (single characters and bare digits say nothing).</summary>

@@ -43,8 +43,14 @@ public sealed class LureTrainer(TimeProvider clock, ILogger<LureTrainer> logger)
         var folds = bySource ? [.. sources!] : StratifiedFolds(labels, options.Folds, options.Seed);
         var margins = OutOfFoldMargins(inputs, folds, ruleNames.Count, options);
         var calibration = PlattFitter.Fit(margins, labels);
+        if (!PlattFitter.IsSane(calibration))
+        {
+            logger.LogWarning("Platt calibration diverged (A={A}, B={B}); scores use the logistic regression's own probabilities", calibration.A, calibration.B);
+            calibration = new PlattCalibration();
+        }
+
         var probabilities = margins.Select(calibration.Apply).ToArray();
-        var choice = ThresholdSelector.Select(labels, probabilities, options.TargetPrecision);
+        var choice = ThresholdSelector.Select(labels, probabilities, options.TargetPrecision, options.MinPositivesForTargetPrecision);
         var oof = BinaryMetrics.Compute(labels, probabilities, choice.Threshold);
         logger.LogInformation(
             "Out-of-fold over {Folds} folds ({Scheme}): ROC AUC {RocAuc}, PR AUC {PrAuc}, precision {Precision}, recall {Recall} at threshold {Threshold}",

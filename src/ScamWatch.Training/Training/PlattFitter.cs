@@ -5,6 +5,9 @@ namespace ScamWatch.Training;
 /// <summary>Fits Platt scaling (Platt 1999, with Lin et al.'s target smoothing) by Newton's method.</summary>
 public static class PlattFitter
 {
+    /// <summary>A fit is usable when it is finite, increasing and not absurdly steep (a sign of separable or degenerate margins).</summary>
+    public static bool IsSane(PlattCalibration c) => double.IsFinite(c.A) && double.IsFinite(c.B) && c.A > 0 && c.A < 50 && Math.Abs(c.B) < 50;
+
     public static PlattCalibration Fit(IReadOnlyList<double> margins, IReadOnlyList<bool> labels)
     {
         var positives = labels.Count(l => l);

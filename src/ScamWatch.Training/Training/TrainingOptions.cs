@@ -27,15 +27,21 @@ public sealed class TrainingOptions
     [Range(1, 3)]
     public int WordNgrams { get; set; } = 2;
 
-    /// <summary>L1 regularisation of the logistic regression.</summary>
-    /// <value>Default 0.05.</value>
+    /// <summary>L1 regularisation of the logistic regression (L1 on L2-normalised n-grams zeroes rare, decisive terms).</summary>
+    /// <value>Default 0.</value>
     [Range(0.0, 10.0)]
-    public float L1 { get; set; } = 0.05f;
+    public float L1 { get; set; }
 
     /// <summary>L2 regularisation of the logistic regression.</summary>
     /// <value>Default 0.1.</value>
     [Range(0.0, 10.0)]
     public float L2 { get; set; } = 0.1f;
+
+    /// <summary>Below this many positive examples the target precision cannot be estimated reliably out-of-fold; the
+    /// threshold is then the one with the best out-of-fold F1, and the card says so.</summary>
+    /// <value>Default 100.</value>
+    [Range(1, 100_000)]
+    public int MinPositivesForTargetPrecision { get; set; } = 100;
 
     /// <summary>Random seed for fold assignment and the trainer.</summary>
     /// <value>Default 1.</value>
