@@ -44,36 +44,43 @@ public static class HtmlText
                     sb.Append('\t');
                     break;
                 case IElement element:
-                    var block = Blocks.Contains(element.TagName);
-                    if (block)
-                    {
-                        LineBreak(sb);
-                    }
-
+                    // As a browser's innerText: a block boundary is one line break, a paragraph is set off by a blank line.
+                    var lines = element.LocalName == "p" ? 2 : Blocks.Contains(element.TagName) ? 1 : 0;
+                    LineBreak(sb, lines);
                     Walk(element, sb, preformatted || element.LocalName is "pre" or "textarea");
-                    if (block)
-                    {
-                        LineBreak(sb);
-                    }
+                    LineBreak(sb, lines);
 
                     break;
             }
         }
     }
 
-    // A block boundary starts a new line once; only explicit <br>s make blank lines.
-    private static void LineBreak(StringBuilder sb)
+    // Ensures the text ends with at least `count` line breaks (none at the very start); <br>s add theirs on top.
+    private static void LineBreak(StringBuilder sb, int count)
     {
+        if (count == 0)
+        {
+            return;
+        }
+
         var end = sb.Length;
         while (end > 0 && sb[end - 1] is ' ' or '\t')
         {
             end--;
         }
 
-        if (end > 0 && sb[end - 1] != '\n')
+        if (end == 0)
         {
-            sb.Append('\n');
+            return;
         }
+
+        var have = 0;
+        while (have < end && sb[end - 1 - have] == '\n')
+        {
+            have++;
+        }
+
+        sb.Append('\n', Math.Max(0, count - have));
     }
 
     /// <summary>Collapses spaces within lines, trims lines, keeps at most one empty line between paragraphs.</summary>

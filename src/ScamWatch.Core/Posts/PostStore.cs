@@ -117,11 +117,12 @@ public sealed class PostStore(Database database)
         return n > 0;
     }
 
-    /// <summary>URLs of the site's posts that are not marked removed (for re-checking posts that left the listing).</summary>
-    public async Task<IReadOnlyList<string>> ActiveUrlsAsync(string site, CancellationToken ct = default)
+    /// <summary>The site's posts that are not marked removed: URL and site post id.</summary>
+    public async Task<IReadOnlyList<(string Url, string SitePostId)>> ActivePostsAsync(string site, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
-        return (await connection.QueryAsync<string>("SELECT url FROM posts WHERE site = @site AND removed_at IS NULL ORDER BY id", new { site }).ConfigureAwait(false)).AsList();
+        return (await connection.QueryAsync<(string, string)>(
+            "SELECT url, site_post_id FROM posts WHERE site = @site AND removed_at IS NULL ORDER BY id", new { site }).ConfigureAwait(false)).AsList();
     }
 
     /// <summary>Streams every post's latest version with its latest classification, in id order.</summary>

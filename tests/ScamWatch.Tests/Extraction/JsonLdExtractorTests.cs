@@ -23,7 +23,7 @@ public sealed class JsonLdExtractorTests
             """);
         Assert.NotNull(post);
         Assert.Equal("해외 CS 상담원", post.Title);
-        Assert.Equal("업무 안내\n채팅 상담\n항공권 제공\n문의: hr@abc.test", post.Body);
+        Assert.Equal("업무 안내\n\n채팅 상담\n항공권 제공\n문의: hr@abc.test", post.Body);
         Assert.Equal("에이비씨(주)", post.Company);
         Assert.Equal("프놈펜, KH", post.Location);
         Assert.Equal("KRW 8,000,000~12,000,000 / MONTH", post.Salary);

@@ -89,10 +89,9 @@ public sealed class ApiSiteAdapter(PostIngestor ingestor, PostStore posts, TimeP
 
         if (complete && run.Errors.Count == 0)
         {
-            foreach (var url in await posts.ActiveUrlsAsync(run.Site.Name, ct).ConfigureAwait(false))
+            foreach (var (url, sitePostId) in await posts.ActivePostsAsync(run.Site.Name, ct).ConfigureAwait(false))
             {
-                if (!seen.Contains(url) && Uri.TryCreate(url, UriKind.Absolute, out var gone)
-                    && await posts.MarkRemovedAsync(run.Site.Name, run.PostId(gone), clock.GetUtcNow(), ct).ConfigureAwait(false))
+                if (!seen.Contains(url) && await posts.MarkRemovedAsync(run.Site.Name, sitePostId, clock.GetUtcNow(), ct).ConfigureAwait(false))
                 {
                     run.Removed++;
                 }
