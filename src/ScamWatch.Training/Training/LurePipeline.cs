@@ -21,14 +21,14 @@ public static class LurePipeline
             {
                 NgramLength = options.CharNgrams,
                 UseAllLengths = true,
-                Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+                Weighting = Weighting(options),
                 MaximumNgramsCount = [200_000],
             },
             WordFeatureExtractor = new WordBagEstimator.Options
             {
                 NgramLength = options.WordNgrams,
                 UseAllLengths = true,
-                Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+                Weighting = Weighting(options),
                 MaximumNgramsCount = [100_000],
             },
         };
@@ -49,11 +49,14 @@ public static class LurePipeline
             }));
     }
 
+    private static NgramExtractingEstimator.WeightingCriteria Weighting(TrainingOptions options) =>
+        Enum.Parse<NgramExtractingEstimator.WeightingCriteria>(options.Weighting);
+
     public static FeaturizerSettings Describe(TrainingOptions options, float positiveWeight) => new()
     {
         CharNgrams = options.CharNgrams,
         WordNgrams = options.WordNgrams,
-        Weighting = "tf-idf, L2-normalised",
+        Weighting = options.Weighting + ", L2-normalised",
         Trainer = "L-BFGS logistic regression (single-threaded), Platt-calibrated on out-of-fold margins",
         L1 = options.L1,
         L2 = options.L2,

@@ -27,6 +27,11 @@ public sealed class TrainingOptions
     [Range(1, 3)]
     public int WordNgrams { get; set; } = 2;
 
+    /// <summary>N-gram weighting: <c>TfIdf</c>, <c>Idf</c> (presence × idf, damps long posts) or <c>Tf</c>.</summary>
+    /// <value>Default TfIdf.</value>
+    [RegularExpression("^(TfIdf|Idf|Tf)$")]
+    public string Weighting { get; set; } = "TfIdf";
+
     /// <summary>L1 regularisation of the logistic regression (L1 on L2-normalised n-grams zeroes rare, decisive terms).</summary>
     /// <value>Default 0.</value>
     [Range(0.0, 10.0)]
