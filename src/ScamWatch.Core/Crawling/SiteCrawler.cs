@@ -43,9 +43,8 @@ public sealed class SiteCrawler(
 
     private ISiteAdapter AdapterFor(SiteDefinition site) => site.Kind switch
     {
-        "jsonld" => new JsonLdSiteAdapter(options.Value.MaxPageBytes),
         "api" => new ApiSiteAdapter(ingestor, posts, clock),
-        _ => new HtmlSiteAdapter(options.Value.MaxPageBytes),
+        var kind => new PageSiteAdapter(kind, options.Value.MaxPageBytes),
     };
 
     private async Task FetchDetailsAsync(CrawlRun run, ISiteAdapter adapter, CancellationToken ct)

@@ -17,10 +17,11 @@ public sealed class TrainingOptions
     [Range(2, 20)]
     public int Folds { get; set; } = 5;
 
-    /// <summary>Longest character n-gram (Hangul syllables are single characters, so 3 covers most words).</summary>
-    /// <value>Default 3.</value>
+    /// <summary>Longest character n-gram (Hangul syllables are single characters; 1–2-grams generalised best across
+    /// writers in leave-one-writer-out validation).</summary>
+    /// <value>Default 2.</value>
     [Range(1, 6)]
-    public int CharNgrams { get; set; } = 3;
+    public int CharNgrams { get; set; } = 2;
 
     /// <summary>Longest word n-gram.</summary>
     /// <value>Default 2.</value>
@@ -37,10 +38,10 @@ public sealed class TrainingOptions
     [Range(0.0, 10.0)]
     public float L1 { get; set; }
 
-    /// <summary>L2 regularisation of the logistic regression.</summary>
-    /// <value>Default 0.1.</value>
+    /// <summary>L2 regularisation of the logistic regression (chosen by leave-one-writer-out PR AUC).</summary>
+    /// <value>Default 0.01.</value>
     [Range(0.0, 10.0)]
-    public float L2 { get; set; } = 0.1f;
+    public float L2 { get; set; } = 0.01f;
 
     /// <summary>Below this many positive examples the target precision cannot be estimated reliably out-of-fold; the
     /// threshold is then the one with the best out-of-fold F1, and the card says so.</summary>
