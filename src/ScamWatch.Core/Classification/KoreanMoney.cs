@@ -32,6 +32,18 @@ public static partial class KoreanMoney
             result.Add(new MoneyMention(won, period ?? PayPeriod.Unknown, m.Index, m.Length, m.Value));
         }
 
+        // Colloquial pay without a unit: "월 1000" and "月800" mean 만원 a month, "일당 50" 만원 a day.
+        foreach (Match m in BareAmountRegex().Matches(normalized))
+        {
+            var n = long.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            var monthly = m.Groups["p"].Value is "월" or "月" or "월급" or "월수입";
+            if ((monthly && n is >= 100 and <= 9999) || (!monthly && n is >= 5 and <= 300))
+            {
+                var g = m.Groups["n"];
+                result.Add(new MoneyMention(n * 10_000, monthly ? PayPeriod.Month : PayPeriod.Day, g.Index, g.Length, g.Value));
+            }
+        }
+
         return result;
     }
 
@@ -140,6 +152,9 @@ public static partial class KoreanMoney
         ("/월", PayPeriod.Month), ("/일", PayPeriod.Day), ("/주", PayPeriod.Week), ("/년", PayPeriod.Year), ("/시간", PayPeriod.Hour),
         ("/h", PayPeriod.Hour),
     ];
+
+    [GeneratedRegex(@"(?<p>월급|월수입|월|月|일당|日)\s?(?:최소\s?|평균\s?)?(?<n>\d{1,4})(?![\d,.]|\s?(?:만|억|천|원|시|일|주|개|명|세|살|년|월|%|~|-|x|h))")]
+    private static partial Regex BareAmountRegex();
 
     [GeneratedRegex(@"(?:(?<low>\d[\d,]*)\s*[~\-]\s*)?(?<amount>(?:\d[\d,]*(?:\.\d+)?|[일이삼사오육칠팔구]?[십백천])\s*(?:억|만)(?:\s*(?:\d[\d,]*|[일이삼사오육칠팔구]?[천백십])\s*(?:천|백|만)?)*(?:\s*원)?|\d{1,3}(?:,\d{3}){1,}\s*원|\d{4,}\s*원)")]
     private static partial Regex AmountRegex();

@@ -38,5 +38,8 @@ public static class NgramText
     }
 
     /// <summary>Whether a term is worth showing a reviewer (single characters and bare digits say nothing).</summary>
-    public static bool IsReadable(string term) => term.Length >= 2 && !term.All(c => char.IsDigit(c) || char.IsWhiteSpace(c) || char.IsPunctuation(c));
+    public static bool IsReadable(string term) =>
+        term.Length >= 2
+        && !term.All(c => char.IsDigit(c) || char.IsWhiteSpace(c) || char.IsPunctuation(c))
+        && !(term.Length < 3 && term.All(char.IsAsciiLetter));
 }

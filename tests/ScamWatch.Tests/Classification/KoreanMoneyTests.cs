@@ -32,6 +32,27 @@ public sealed class KoreanMoneyTests
     }
 
     [Theory]
+    [InlineData("월 1000 보장", 10_000_000, PayPeriod.Month)]
+    [InlineData("月800 확정", 8_000_000, PayPeriod.Month)]
+    [InlineData("일당 50 지급", 500_000, PayPeriod.Day)]
+    public void Find_ColloquialAmountWithoutUnit_ReadsManWon(string text, long won, PayPeriod period)
+    {
+        var m = Assert.Single(KoreanMoney.Find(text));
+        Assert.Equal(won, m.Won);
+        Assert.Equal(period, m.Period);
+    }
+
+    [Theory]
+    [InlineData("월 5일 근무")]
+    [InlineData("월 2회 회식")]
+    [InlineData("월 10시 출근")]
+    [InlineData("일당 3명 필요")]
+    public void Find_CountsAfterPeriodWords_AreNotPay(string text)
+    {
+        Assert.Empty(KoreanMoney.Find(text));
+    }
+
+    [Theory]
     [InlineData("만나서 반갑습니다 만약 만족하시면")]
     [InlineData("천천히 하셔도 됩니다")]
     public void Find_WordsContainingUnits_FindsNoMoney(string text)
