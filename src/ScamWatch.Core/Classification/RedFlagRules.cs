@@ -43,6 +43,7 @@ public static partial class RedFlagRules
             @"사업자\s?(?:등록)?\s?번호|4대\s?보험|koica|코이카|한국국제협력단|산업인력공단|k-move|월드잡|주식회사|㈜|\(주\)|서류\s?전형|면접\s?전형|근로\s?계약|채용\s?절차|홈페이지|공고\s?번호|등록\s?번호|국민연금|퇴직금"),
         Pattern("tourism-context", -0.8, "Travel product or tour context (Angkor Wat tours and the like).",
             @"여행|투어|관광|앙코르|씨엠립|시엠립|패키지|가이드|\d박\s?\d일|호텔\s?예약|항공\s?일정"),
+        JobNorm("pay-above-job-norm", 1.0, "Stated pay at least 2.5 times what the job kind usually pays in Korea (CS, chat, data entry, marketing, casino, translation, part-time)."),
     ];
 
     /// <summary>Runs every rule; the result is in rule order and carries only the rules that fired.</summary>
@@ -91,6 +92,37 @@ public static partial class RedFlagRules
 
             var (start, length) = post.Mapped.OriginalSpan(top.Start, top.Length);
             return new RuleHit(name, weight, SpanText(post, start, length, top.Text), start, length);
+        });
+
+    // Typical monthly pay in Korea (2025–26) for the job kinds lures use as cover, in won.
+    private static readonly (Regex Job, string Name, double MonthlyNorm)[] JobNorms =
+    [
+        (new Regex(@"데이터\s?입력|타이핑|단순\s?사무|문서\s?작업|라벨링", RegexOptions.Compiled), "data entry", 2_300_000),
+        (new Regex(@"편의점|알바|아르바이트|서빙|홀\s?서빙", RegexOptions.Compiled), "part-time", 2_200_000),
+        (new Regex(@"고객\s?상담|\bcs\b|채팅\s?상담|상담원|콜센터|텔레마케팅", RegexOptions.Compiled), "customer service", 2_800_000),
+        (new Regex(@"마케팅|홍보|sns\s?관리|온라인\s?영업", RegexOptions.Compiled), "marketing", 3_200_000),
+        (new Regex(@"카지노|딜러|호텔|리셉션", RegexOptions.Compiled), "casino/hotel", 3_000_000),
+        (new Regex(@"통역|번역", RegexOptions.Compiled), "translation", 3_500_000),
+        (new Regex(@"게임\s?운영|\bgm\b|코인|투자\s?상담|리딩", RegexOptions.Compiled), "game/coin operation", 3_300_000),
+    ];
+
+    private static RedFlagRule JobNorm(string name, double weight, string description) =>
+        new(name, weight, description, post =>
+        {
+            var job = JobNorms.FirstOrDefault(j => j.Job.IsMatch(post.Normalized));
+            if (job.Job is null)
+            {
+                return null;
+            }
+
+            var top = post.Money.Where(m => m.MonthlyWon >= 2.5 * job.MonthlyNorm).MaxBy(m => m.MonthlyWon);
+            if (top is null)
+            {
+                return null;
+            }
+
+            var (start, length) = post.Mapped.OriginalSpan(top.Start, top.Length);
+            return new RuleHit(name, weight, SpanText(post, start, length, top.Text) + $" ({job.Name})", start, length);
         });
 
     private static RedFlagRule Absence(string name, double weight, string description) =>

@@ -93,7 +93,7 @@ public static class BenchCommand
             var model = LureModel.Load(modelPath);
             sb.AppendLine("## Classifier").AppendLine();
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"Training on {training.Records.Count:N0} posts (5-fold out-of-fold calibration and threshold, then the final fit): {watch.Elapsed.TotalSeconds:0.0} s, peak memory {BenchMachine.PeakMiB():0} MiB (before {before:0} MiB); model file {new FileInfo(modelPath).Length / 1024.0:0} KiB; out-of-fold precision {trained.OutOfFold.Precision:0.###}, recall {trained.OutOfFold.Recall:0.###}.");
+                $"Training on {training.Records.Count:N0} posts ({corpus.Length} files, each held out in turn for the out-of-fold calibration and threshold, then the final fit): {watch.Elapsed.TotalSeconds:0.0} s, peak memory {BenchMachine.PeakMiB():0} MiB (before {before:0} MiB); model file {new FileInfo(modelPath).Length / 1024.0:0} KiB; out-of-fold precision {trained.OutOfFold.Precision:0.###}, recall {trained.OutOfFold.Recall:0.###}.");
             sb.AppendLine();
             sb.AppendLine(ClassifyBench.Quality(model, goldRecords));
             sb.AppendLine("| benchmark | wall time | rate | peak memory |").AppendLine("|---|---|---|---|");
