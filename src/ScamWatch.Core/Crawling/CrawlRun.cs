@@ -93,12 +93,7 @@ public sealed class CrawlRun
             return null;
         }
 
-        var delay = TimeSpan.FromMilliseconds(Site.Politeness.MinDelayMs);
-        if (robots.CrawlDelay(_robots.ProductToken) is { } crawlDelay)
-        {
-            var capped = crawlDelay > _maxCrawlDelay ? _maxCrawlDelay : crawlDelay;
-            delay = capped > delay ? capped : delay;
-        }
+        var delay = EffectiveDelay(TimeSpan.FromMilliseconds(Site.Politeness.MinDelayMs), robots.CrawlDelay(_robots.ProductToken), _maxCrawlDelay);
 
         var result = await _fetcher.FetchAsync(new FetchRequest(url, delay, Site.Politeness.MaxConcurrency)
         {
@@ -121,6 +116,18 @@ public sealed class CrawlRun
         }
 
         return result;
+    }
+
+    /// <summary>The gap between requests to a host: the site's own minimum, or robots.txt's Crawl-delay when larger, capped.</summary>
+    public static TimeSpan EffectiveDelay(TimeSpan siteMinimum, TimeSpan? crawlDelay, TimeSpan cap)
+    {
+        if (crawlDelay is not { } asked)
+        {
+            return siteMinimum;
+        }
+
+        var capped = asked > cap ? cap : asked;
+        return capped > siteMinimum ? capped : siteMinimum;
     }
 
     public Task RecordDoneAsync(Uri url, string kind, FetchResult result, string robots, string? sitePostId, CancellationToken ct) =>

@@ -27,6 +27,18 @@ public sealed class HostThrottleTests
         (await other).Dispose();
     }
 
+    [Theory]
+    [InlineData(1000, null, 30_000, 1000)]
+    [InlineData(1000, 2000, 30_000, 2000)]
+    [InlineData(3000, 2000, 30_000, 3000)]
+    [InlineData(1000, 120_000, 30_000, 30_000)]
+    [InlineData(0, 0, 30_000, 0)]
+    public void EffectiveDelay_CrawlDelayWinsWhenLargerUpToTheCap(int siteMs, int? crawlDelayMs, int capMs, int expectedMs)
+    {
+        var delay = CrawlRun.EffectiveDelay(TimeSpan.FromMilliseconds(siteMs), crawlDelayMs is { } c ? TimeSpan.FromMilliseconds(c) : null, TimeSpan.FromMilliseconds(capMs));
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), delay);
+    }
+
     [Fact]
     public async Task Enter_MaxConcurrencyOne_SecondWaitsForRelease()
     {
