@@ -122,7 +122,7 @@ public static partial class RedFlagRules
             }
 
             var (start, length) = post.Mapped.OriginalSpan(top.Start, top.Length);
-            return new RuleHit(name, weight, SpanText(post, start, length, top.Text) + $" ({job.Name})", start, length);
+            return new RuleHit(name, weight, SpanText(post, start, length, top.Text), start, length);
         });
 
     private static RedFlagRule Absence(string name, double weight, string description) =>

@@ -24,8 +24,8 @@ public sealed class RedFlagRulesTests
     [InlineData("보이스피싱 취업 사기 주의", "warning-context", "보이스피싱")]
     [InlineData("4대보험 가입, 서류 전형", "established-employer", "4대보험")]
     [InlineData("앙코르와트 3박 5일 투어", "tourism-context", "앙코르")]
-    [InlineData("채팅 상담원 월 800만원", "pay-above-job-norm", "800만원 (customer service)")]
-    [InlineData("데이터 입력 일당 30만", "pay-above-job-norm", "30만 (data entry)")]
+    [InlineData("채팅 상담원 월 800만원", "pay-above-job-norm", "800만원")]
+    [InlineData("데이터 입력 일당 30만", "pay-above-job-norm", "30만")]
     public void Evaluate_Trigger_FiresNamedRuleWithSpan(string text, string rule, string span)
     {
         var hits = RedFlagRules.Evaluate(PostText.From(text, null));
