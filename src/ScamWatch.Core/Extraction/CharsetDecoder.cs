@@ -19,12 +19,24 @@ public static partial class CharsetDecoder
         var (encoding, label, bomLength) = Detect(bytes, contentType, forced);
         var text = encoding.GetString(bytes[bomLength..]);
         var bad = text.IndexOf('\uFFFD', StringComparison.Ordinal);
-        if (bad >= 0)
+        if (bad < 0)
         {
-            return new Decoded(null, label, $"bytes are not valid {label} (replacement character at text offset {bad})");
+            return new Decoded(text, label, null);
         }
 
-        return new Decoded(text, label, null);
+        // Korean sites often mislabel: pages declared UTF-8 are really CP949, or the reverse. Without a BOM or a
+        // forced charset, the other Korean encoding is tried; only text that decodes cleanly is accepted.
+        if (bomLength == 0 && forced is null)
+        {
+            var alternative = label == "cp949" ? "utf-8" : "cp949";
+            var retry = ForLabel(alternative).GetString(bytes);
+            if (!retry.Contains('\uFFFD', StringComparison.Ordinal) && retry.Any(c => c is >= '\uAC00' and <= '\uD7A3'))
+            {
+                return new Decoded(retry, $"{alternative} (declared {label})", null);
+            }
+        }
+
+        return new Decoded(null, label, $"bytes are not valid {label} (replacement character at text offset {bad}); not stored");
     }
 
     private static (Encoding Encoding, string Label, int BomLength) Detect(ReadOnlySpan<byte> bytes, string? contentType, string? forced)
@@ -51,14 +63,16 @@ public static partial class CharsetDecoder
     public static Encoding ForLabel(string label)
     {
         var canonical = Canonical(label);
+        // Undecodable bytes must become U+FFFD (the code-page default is '?', which would hide mojibake).
+        var marker = new DecoderReplacementFallback("\uFFFD");
         if (canonical == "cp949")
         {
-            return Encoding.GetEncoding(949, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+            return Encoding.GetEncoding(949, EncoderFallback.ReplacementFallback, marker);
         }
 
         try
         {
-            var e = Encoding.GetEncoding(canonical);
+            var e = Encoding.GetEncoding(canonical, EncoderFallback.ReplacementFallback, marker);
             return e is UTF8Encoding ? Strict(new UTF8Encoding(false)) : e;
         }
         catch (ArgumentException)

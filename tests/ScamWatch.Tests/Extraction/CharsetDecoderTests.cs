@@ -32,10 +32,26 @@ public sealed class CharsetDecoderTests
     }
 
     [Fact]
-    public void Decode_Cp949BytesLabelledUtf8_IsRejectedNotStoredAsMojibake()
+    public void Decode_Cp949BytesMislabelledUtf8_IsReadAsCp949AndSaysSo()
     {
         var bytes = Encoding.GetEncoding(949).GetBytes(Korean);
         var decoded = CharsetDecoder.Decode(bytes, "text/html; charset=utf-8");
+        Assert.Equal(Korean, decoded.Text);
+        Assert.Equal("cp949 (declared utf-8)", decoded.Charset);
+    }
+
+    [Fact]
+    public void Decode_Utf8BytesMislabelledEucKr_IsReadAsUtf8()
+    {
+        var decoded = CharsetDecoder.Decode(Encoding.UTF8.GetBytes(Korean), "text/html; charset=euc-kr");
+        Assert.Equal(Korean, decoded.Text);
+    }
+
+    [Fact]
+    public void Decode_BytesValidInNoKoreanEncoding_AreRejectedNotStoredAsMojibake()
+    {
+        byte[] garbage = [0x3C, 0x70, 0x3E, 0xC3, 0x28, 0xFF, 0xFE, 0x80, 0x81, 0xA0, 0x3C, 0x2F, 0x70, 0x3E];
+        var decoded = CharsetDecoder.Decode(garbage, "text/html; charset=utf-8");
         Assert.Null(decoded.Text);
         Assert.Contains("not valid utf-8", decoded.Error, StringComparison.Ordinal);
     }
