@@ -31,6 +31,7 @@ public static class ScamWatchServiceCollectionExtensions
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<TakedownStore>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<ApiKeys>();
 
         // Crawl → classify → queue
         services.AddSingleton<SiteRegistry>();

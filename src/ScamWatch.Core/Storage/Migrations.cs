@@ -166,5 +166,16 @@ public static class Migrations
             CREATE INDEX ix_posts_simhash_b7 ON posts (simhash_b7);
             CREATE INDEX ix_posts_site_removed ON posts (site, removed_at)
             """),
+        new(3, "API keys for machine clients", """
+            CREATE TABLE api_keys (
+                id {pk},
+                key_id TEXT NOT NULL UNIQUE,
+                secret_hash TEXT NOT NULL,
+                username TEXT NOT NULL REFERENCES users(username),
+                label TEXT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT NULL
+            )
+            """),
     ];
 }

@@ -37,6 +37,26 @@ public static class UsersCommand
             await Console.Out.WriteLineAsync($"account {parse.GetValue(username)} ({parse.GetValue(role)}) saved").ConfigureAwait(false);
             return CliRunner.Ok;
         });
-        return new Command("users", "Manage local accounts.") { add };
+        var keyUser = new Option<string>("--username") { Description = "Account the key acts for (its role and platform).", Required = true };
+        var label = new Option<string?>("--label") { Description = "What the key is for, e.g. the client's name." };
+        var addKey = new Command("add-key", "Create an API key for a machine client; it is printed once and stored only as a hash.") { keyUser, label };
+        CliRunner.SetAction(addKey, async (parse, ct) =>
+        {
+            using var host = CliContext.BuildHost(parse);
+            await CliContext.MigrateAsync(host.Services, ct).ConfigureAwait(false);
+            try
+            {
+                var key = await host.Services.GetRequiredService<ApiKeys>().CreateAsync(parse.GetValue(keyUser)!, parse.GetValue(label), ct).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(key).ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("Store this key now: it cannot be shown again. Send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.").ConfigureAwait(false);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException(ex.Message.Split(" (Parameter")[0]);
+            }
+
+            return CliRunner.Ok;
+        });
+        return new Command("users", "Manage local accounts and API keys.") { add, addKey };
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +36,9 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/", ReviewPolicy);
             o.Conventions.AllowAnonymousToPage("/Login");
         }).AddApplicationPart(typeof(WebSetup).Assembly);
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddCookie(o =>
         {
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
@@ -47,7 +50,10 @@ public static class WebSetup
             o.SlidingExpiration = true;
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(ReviewPolicy, p => p.RequireRole(Roles.Reviewer, Roles.Admin));
+            .AddPolicy(ReviewPolicy, p => p.RequireRole(Roles.Reviewer, Roles.Admin))
+            .AddPolicy(ApiEndpoints.ReviewApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Reviewer, Roles.Admin))
+            .AddPolicy(ApiEndpoints.AnyApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
+        services.AddOpenApi();
         services.AddAntiforgery(o => o.Cookie.Name = "scamwatch-af");
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
             UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.HangulSyllables, UnicodeRanges.HangulJamo,
@@ -68,7 +74,10 @@ public static class WebSetup
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            // The API docs page (Swagger UI, our own schema only) needs inline styles and data: icons; nothing else does.
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api-docs")
+                ? "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'"
+                : "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
@@ -87,14 +96,21 @@ public static class WebSetup
             await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
             return Results.Text("ok");
         }).AllowAnonymous();
-        app.MapGet("/static/{name}", (string name) => StaticAsset(name)).AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/queue")).AllowAnonymous();
+        app.MapGet("/static/{name}", (string name) => StaticAsset(name)).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect("/queue")).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/logout", async (HttpContext http) =>
         {
             await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http).ConfigureAwait(false);
             return Results.Redirect("/login");
-        }).RequireAuthorization();
+        }).RequireAuthorization().ExcludeFromDescription();
         TakedownEndpoints.Map(app);
+        ApiEndpoints.Map(app);
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "ScamWatch API v1");
+        });
         app.MapRazorPages();
         return app;
     }
