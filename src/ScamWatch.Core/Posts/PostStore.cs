@@ -61,6 +61,12 @@ public sealed class PostStore(Database database)
             "UPDATE posts SET current_version_id = @versionId, versions = @versionNo, last_seen = @now, removed_at = NULL, url = @url WHERE id = @postId",
             new { versionId, versionNo, now, postId, url = post.Url }, tx).ConfigureAwait(false);
         await LinkNearDuplicateAsync(connection, tx, postId, post).ConfigureAwait(false);
+        await connection.ExecuteAsync("DELETE FROM post_handles WHERE post_id = @postId", new { postId }, tx).ConfigureAwait(false);
+        foreach (var handle in ContactHandles.Extract(post.Contact, post.Body, post.Title))
+        {
+            await connection.ExecuteAsync("INSERT INTO post_handles (post_id, handle) VALUES (@postId, @handle)", new { postId, handle }, tx).ConfigureAwait(false);
+        }
+
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return new StoredVersion(postId, versionId, versionNo, existing.Id == 0, true);
     }

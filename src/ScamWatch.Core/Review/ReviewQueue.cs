@@ -135,6 +135,55 @@ public sealed class ReviewQueue(Database database, ILogger<ReviewQueue> logger)
         return new DecisionResult(true, newStatus, decisionId, takedownId);
     }
 
+    /// <summary>
+    /// The post's campaign: other posts that share a contact handle with it, or are near-duplicates of it (or of the
+    /// same original). Each with its queue item when it has one.
+    /// </summary>
+    public async Task<IReadOnlyList<CampaignMember>> CampaignAsync(long postId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CampaignMember>(
+            """
+            WITH root AS (SELECT COALESCE(duplicate_of_post_id, id) AS id FROM posts WHERE id = @postId),
+            related AS (
+                SELECT h2.post_id AS post_id, h1.handle AS why FROM post_handles h1 JOIN post_handles h2 ON h2.handle = h1.handle
+                WHERE h1.post_id = @postId AND h2.post_id <> @postId
+                UNION
+                SELECT p.id, 'near-duplicate text' FROM posts p, root
+                WHERE p.id <> @postId AND (p.id = root.id OR p.duplicate_of_post_id = root.id)
+            )
+            SELECT p.id AS post_id, MIN(r.why) AS shared, p.site, p.url, v.title, ri.id AS item_id, ri.status, ri.score
+            FROM related r JOIN posts p ON p.id = r.post_id JOIN post_versions v ON v.id = p.current_version_id
+            LEFT JOIN review_items ri ON ri.post_id = p.id
+            GROUP BY p.id, p.site, p.url, v.title, ri.id, ri.status, ri.score
+            ORDER BY p.id
+            LIMIT 200
+            """, new { postId }).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    /// <summary>Decides every open item of the post's campaign (and the post's own), one recorded decision per post.</summary>
+    public async Task<IReadOnlyList<DecisionResult>> DecideCampaignAsync(long itemId, string reviewer, DecisionKind kind, string? reasonCode, string? note,
+        DateTimeOffset now, CancellationToken ct = default)
+    {
+        var item = await GetAsync(itemId, ct).ConfigureAwait(false);
+        if (item is null)
+        {
+            return [DecisionResult.Refused($"item {itemId} does not exist")];
+        }
+
+        var ids = new List<long> { itemId };
+        ids.AddRange((await CampaignAsync(item.PostId, ct).ConfigureAwait(false))
+            .Where(m => m.ItemId is not null && m.Status is ReviewStatus.Open or ReviewStatus.Escalated).Select(m => m.ItemId!.Value));
+        var results = new List<DecisionResult>();
+        foreach (var id in ids.Distinct())
+        {
+            results.Add(await DecideAsync(id, reviewer, kind, reasonCode, (note is null ? "" : note + " ") + $"[campaign of item {itemId}]", now, ct).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> AuditForPostAsync(long postId, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);

@@ -177,5 +177,13 @@ public static class Migrations
                 revoked_at TEXT NULL
             )
             """),
+        new(4, "contact handles for campaign grouping", """
+            CREATE TABLE post_handles (
+                post_id BIGINT NOT NULL REFERENCES posts(id),
+                handle TEXT NOT NULL,
+                PRIMARY KEY (post_id, handle)
+            );
+            CREATE INDEX ix_post_handles_handle ON post_handles (handle)
+            """),
     ];
 }

@@ -70,6 +70,22 @@ public static class ApiEndpoints
                 : Results.Conflict(new { accepted = false, reason = result.Reason });
         }).RequireAuthorization(ReviewApi).WithSummary("Record a decision: confirm (with reason code), reject or escalate.");
 
+        api.MapGet("/items/{id:long}/campaign", async (long id, ReviewQueue queue, CancellationToken ct) =>
+            await queue.GetAsync(id, ct) is { } item ? Results.Ok(await queue.CampaignAsync(item.PostId, ct)) : Results.NotFound())
+            .RequireAuthorization(ReviewApi).WithSummary("Posts of the same campaign: shared contact handle or near-duplicate text.");
+
+        api.MapPost("/items/{id:long}/campaign/decision", async (long id, DecisionRequest body, HttpContext http, ReviewQueue queue, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (body.Decision != "confirm")
+            {
+                return Results.BadRequest(new { error = "a campaign can only be confirmed as a whole; reject or escalate posts one by one" });
+            }
+
+            var results = await queue.DecideCampaignAsync(id, http.User.Identity!.Name!, DecisionKind.Confirm, body.ReasonCode ?? "employment-fraud",
+                string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(), clock.GetUtcNow(), ct);
+            return Results.Ok(results);
+        }).RequireAuthorization(ReviewApi).WithSummary("Confirm the item and every open item of its campaign, one recorded decision per post.");
+
         api.MapGet("/takedowns", async (HttpContext http, TakedownStore store, string? platform, CancellationToken ct) =>
         {
             var user = http.User;

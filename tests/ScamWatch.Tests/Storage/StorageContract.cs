@@ -201,9 +201,31 @@ public abstract class StorageContract : IAsyncLifetime
         Assert.Equal("\"v1\"", (await frontier.GetAsync("f", "http://f.test/1", CancellationToken.None))!.Etag);
     }
 
-    private async Task<(long ItemId, long PostId)> QueueOneAsync(string id, double score = 0.9)
+    [Fact]
+    public async Task Campaign_SharedHandle_GroupsPostsAndDecidesEachOnce()
     {
-        var stored = await Services.GetRequiredService<PostStore>().StoreAsync("s", Post(id, "본문 " + id), null, Clock.GetUtcNow());
+        var (a, postA) = await QueueOneAsync("c1", body: "해외 CS 월 1000 텔레그램 @dalbit_hr24");
+        var (b, postB) = await QueueOneAsync("c2", body: "현지 근무 급구, 문의는 t.me/dalbit_hr24");
+        var (c, _) = await QueueOneAsync("c3", body: "카페 바리스타 구합니다 010-2222-3333");
+        var queue = Services.GetRequiredService<ReviewQueue>();
+
+        var members = await queue.CampaignAsync(postA);
+        var member = Assert.Single(members);
+        Assert.Equal(postB, member.PostId);
+        Assert.Equal("@dalbit_hr24", member.Shared);
+        Assert.Equal(b, member.ItemId);
+
+        var results = await queue.DecideCampaignAsync(a, "kim", DecisionKind.Confirm, "employment-fraud", null, Clock.GetUtcNow());
+        Assert.Equal(2, results.Count(r => r.Accepted));
+        Assert.Single(await queue.AuditForPostAsync(postA));
+        Assert.Single(await queue.AuditForPostAsync(postB));
+        Assert.Equal(ReviewStatus.Open, (await queue.GetAsync(c))!.Status);
+    }
+
+    private async Task<(long ItemId, long PostId)> QueueOneAsync(string id, double score = 0.9, string? body = null)
+    {
+        var post = Post(id, body ?? "본문 " + id) with { Contact = null };
+        var stored = await Services.GetRequiredService<PostStore>().StoreAsync("s", post, null, Clock.GetUtcNow());
         var verdict = Flagged(score);
         var cid = await Services.GetRequiredService<ClassificationStore>().SaveAsync(stored.VersionId, verdict, Clock.GetUtcNow());
         var queue = Services.GetRequiredService<ReviewQueue>();

@@ -85,6 +85,33 @@ public sealed class ApiEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Campaign_DemoActorPostingTwice_IsGroupedAndConfirmedInOneAction()
+    {
+        using var kim = Client(_reviewerKey);
+        using var queue = JsonDocument.Parse(await kim.GetStringAsync("/api/v1/queue?limit=100"));
+        var actor = queue.RootElement.GetProperty("items").EnumerateArray()
+            .Where(i => (i.GetProperty("contact").GetString() ?? "").Contains("dalbit_hr24", StringComparison.Ordinal)).ToList();
+        Assert.True(actor.Count == 2, string.Join(" / ", queue.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("contact").GetString() + " :: " + i.GetProperty("title").GetString())));
+        var id = actor[0].GetProperty("id").GetInt64();
+
+        using var campaign = JsonDocument.Parse(await kim.GetStringAsync($"/api/v1/items/{id}/campaign"));
+        var member = Assert.Single(campaign.RootElement.EnumerateArray());
+        Assert.Equal(actor[1].GetProperty("id").GetInt64(), member.GetProperty("itemId").GetInt64());
+        Assert.Equal("@dalbit_hr24", member.GetProperty("shared").GetString());
+
+        // Opening the page claims the item for its reviewer (kim, the key's account), so kim may then decide it.
+        using var browser = await _app.ClientAsync("kim", "reviewer-pass-1");
+        var page = await browser.GetStringAsync($"/items/{id}");
+        Assert.Contains("같은 캠페인", page, StringComparison.Ordinal);
+        Assert.Contains($"/items/{actor[1].GetProperty("id").GetInt64()}", page, StringComparison.Ordinal);
+
+        var decided = await kim.PostAsJsonAsync($"/api/v1/items/{id}/campaign/decision", new { decision = "confirm", reason_code = "employment-fraud" });
+        decided.EnsureSuccessStatusCode();
+        using var results = JsonDocument.Parse(await decided.Content.ReadAsStringAsync());
+        Assert.Equal(2, results.RootElement.EnumerateArray().Count(r => r.GetProperty("accepted").GetBoolean()));
+    }
+
+    [Fact]
     public async Task BrowserCookie_DoesNotAuthenticateTheApi()
     {
         using var browser = await _app.ClientAsync("kim", "reviewer-pass-1");

@@ -19,6 +19,10 @@ public sealed class ItemModel(ReviewQueue queue, PostStore posts, TimeProvider c
 
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
 
+    public IReadOnlyList<CampaignMember> Campaign { get; private set; } = [];
+
+    public int CampaignOpen => Campaign.Count(m => m.ItemId is not null && m.Status is ReviewStatus.Open or ReviewStatus.Escalated);
+
     public string? ClaimedByOther { get; private set; }
 
     public bool CanDecide { get; private set; }
@@ -64,11 +68,21 @@ public sealed class ItemModel(ReviewQueue queue, PostStore posts, TimeProvider c
         var text = PostText.From(Post?.Title, Post?.Body, Post?.Company, Post?.Location, Post?.Salary, Post?.EmploymentType, Post?.Contact).Original;
         Pieces = Highlighter.Split(text, Reasons.Where(r => r.Kind == "rule").Select(r => (r.Start, r.Length, r.Name)));
         Audit = await queue.AuditForPostAsync(Item.PostId, ct);
+        Campaign = await queue.CampaignAsync(Item.PostId, ct);
         var neighbours = await queue.ListAsync(new QueueQuery { Status = ReviewStatus.Open, Limit = 500 }, ct);
         var index = neighbours.ToList().FindIndex(i => i.Id == id);
         NextUrl = index >= 0 && index + 1 < neighbours.Count ? $"/items/{neighbours[index + 1].Id}" : neighbours.FirstOrDefault(i => i.Id != id) is { } n ? $"/items/{n.Id}" : null;
         PrevUrl = index > 0 ? $"/items/{neighbours[index - 1].Id}" : null;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostCampaignAsync(long id, string? reasonCode, string? note, CancellationToken ct)
+    {
+        var results = await queue.DecideCampaignAsync(id, User.Identity!.Name!, DecisionKind.Confirm, reasonCode ?? "employment-fraud",
+            string.IsNullOrWhiteSpace(note) ? null : note.Trim(), clock.GetUtcNow(), ct);
+        Message = $"캠페인 판정: {results.Count(r => r.Accepted)}건 사기 확정" +
+            (results.Any(r => !r.Accepted) ? $", {results.Count(r => !r.Accepted)}건 제외 ({string.Join("; ", results.Where(r => !r.Accepted).Select(r => r.Reason))})" : "");
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostDecideAsync(long id, string decision, string? reasonCode, string? note, CancellationToken ct)
