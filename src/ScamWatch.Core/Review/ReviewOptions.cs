@@ -12,6 +12,10 @@ public sealed class ReviewOptions
     [Range(typeof(TimeSpan), "00:00:10", "08:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>A lure goes to takedown only after a second, different reviewer confirms it too.</summary>
+    /// <value>Default false.</value>
+    public bool RequireSecondReview { get; set; }
+
     /// <summary>Items per queue page.</summary>
     /// <value>Default 50.</value>
     [Range(5, 500)]

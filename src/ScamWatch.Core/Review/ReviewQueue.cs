@@ -9,7 +9,7 @@ namespace ScamWatch.Review;
 /// The review queue. Every state change is one conditional UPDATE, so two reviewers (or two nodes) can never both
 /// decide the same item: the second finds the condition false and is told why.
 /// </summary>
-public sealed class ReviewQueue(Database database, ILogger<ReviewQueue> logger)
+public sealed class ReviewQueue(Database database, Microsoft.Extensions.Options.IOptions<ReviewOptions> options, ILogger<ReviewQueue> logger)
 {
     public async Task EnqueueAsync(long postId, long versionId, long classificationId, Verdict verdict, DateTimeOffset at, CancellationToken ct = default)
     {
@@ -65,7 +65,7 @@ public sealed class ReviewQueue(Database database, ILogger<ReviewQueue> logger)
         var n = await connection.ExecuteAsync(
             """
             UPDATE review_items SET claimed_by = @reviewer, claim_expires_at = @expires
-            WHERE id = @id AND status IN ('open', 'escalated')
+            WHERE id = @id AND status IN ('open', 'escalated', 'second-review')
               AND (claimed_by IS NULL OR claimed_by = @reviewer OR claim_expires_at < @now)
             """, new { id, reviewer, expires = Iso.ToText(now + lease), now = Iso.ToText(now) }).ConfigureAwait(false);
         return n == 1;
@@ -73,31 +73,36 @@ public sealed class ReviewQueue(Database database, ILogger<ReviewQueue> logger)
 
     public async Task<DecisionResult> DecideAsync(long id, string reviewer, DecisionKind kind, string? reasonCode, string? note, DateTimeOffset now, CancellationToken ct = default)
     {
-        var newStatus = kind switch
-        {
-            DecisionKind.Confirm => ReviewStatus.Confirmed,
-            DecisionKind.Reject => ReviewStatus.Rejected,
-            _ => ReviewStatus.Escalated,
-        };
-        var allowedFrom = kind == DecisionKind.Escalate ? "('open')" : "('open', 'escalated')";
         var at = Iso.ToText(now);
-
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var changed = await connection.ExecuteAsync(
-            $"""
-            UPDATE review_items SET status = @newStatus, decided_at = @at, claimed_by = NULL, claim_expires_at = NULL
-            WHERE id = @id AND status IN {allowedFrom}
-              AND (claimed_by IS NULL OR claimed_by = @reviewer OR claim_expires_at < @at)
-            """, new { newStatus, at, id, reviewer }, tx).ConfigureAwait(false);
-        if (changed == 0)
+
+        // Each transition is one conditional UPDATE: whoever's condition holds first wins, the rest are refused.
+        string? newStatus = null;
+        foreach (var (to, from, extra) in Transitions(kind, options.Value.RequireSecondReview))
+        {
+            var changed = await connection.ExecuteAsync(
+                $"""
+                UPDATE review_items SET status = @to, decided_at = @at, claimed_by = NULL, claim_expires_at = NULL
+                WHERE id = @id AND status IN {from} AND (claimed_by IS NULL OR claimed_by = @reviewer OR claim_expires_at < @at) {extra}
+                """, new { to, at, id, reviewer, second = ReviewStatus.SecondReview }, tx).ConfigureAwait(false);
+            if (changed == 1)
+            {
+                newStatus = to;
+                break;
+            }
+        }
+
+        if (newStatus is null)
         {
             var current = await connection.QuerySingleOrDefaultAsync<(string Status, string? ClaimedBy, string? Until)>(
                 "SELECT status, claimed_by, claim_expires_at FROM review_items WHERE id = @id", new { id }, tx).ConfigureAwait(false);
             await tx.RollbackAsync(ct).ConfigureAwait(false);
             return DecisionResult.Refused(current.Status is null ? $"item {id} does not exist"
-                : current.ClaimedBy is not null && current.ClaimedBy != reviewer && current.Status is "open" or "escalated"
+                : current.ClaimedBy is not null && current.ClaimedBy != reviewer && ReviewStatus.IsUndecided(current.Status)
                     ? $"item {id} is claimed by {current.ClaimedBy} until {current.Until}"
+                : current.Status == ReviewStatus.SecondReview && kind == DecisionKind.Confirm
+                    ? $"item {id} needs a second, different reviewer: {reviewer} made the first confirmation"
                     : $"item {id} is already {current.Status}");
         }
 
@@ -116,7 +121,7 @@ public sealed class ReviewQueue(Database database, ILogger<ReviewQueue> logger)
             new { id, item.PostId, item.VersionId, reviewer, decision = newStatus, reasonCode, note, item.Sha, item.Model, item.Score, at }, tx).ConfigureAwait(false);
 
         long? takedownId = null;
-        if (kind == DecisionKind.Confirm)
+        if (newStatus == ReviewStatus.Confirmed)
         {
             takedownId = await connection.ExecuteScalarAsync<long?>(
                 """
@@ -174,7 +179,7 @@ public sealed class ReviewQueue(Database database, ILogger<ReviewQueue> logger)
 
         var ids = new List<long> { itemId };
         ids.AddRange((await CampaignAsync(item.PostId, ct).ConfigureAwait(false))
-            .Where(m => m.ItemId is not null && m.Status is ReviewStatus.Open or ReviewStatus.Escalated).Select(m => m.ItemId!.Value));
+            .Where(m => m.ItemId is not null && ReviewStatus.IsUndecided(m.Status)).Select(m => m.ItemId!.Value));
         var results = new List<DecisionResult>();
         foreach (var id in ids.Distinct())
         {
@@ -183,6 +188,24 @@ public sealed class ReviewQueue(Database database, ILogger<ReviewQueue> logger)
 
         return results;
     }
+
+    /// <summary>
+    /// The allowed moves for a decision, tried in order: (new status, statuses it may come from, extra SQL condition).
+    /// With second review a confirmation from an undecided item only reaches "second-review"; a different reviewer's
+    /// confirmation then makes it "confirmed" (and only then does it go to takedown).
+    /// </summary>
+    public static IReadOnlyList<(string To, string From, string Extra)> Transitions(DecisionKind kind, bool requireSecondReview) => kind switch
+    {
+        DecisionKind.Confirm when requireSecondReview =>
+        [
+            (ReviewStatus.Confirmed, "('second-review')",
+                "AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.review_item_id = @id AND d.decision = @second AND d.reviewer = @reviewer)"),
+            (ReviewStatus.SecondReview, "('open', 'escalated')", ""),
+        ],
+        DecisionKind.Confirm => [(ReviewStatus.Confirmed, "('open', 'escalated')", "")],
+        DecisionKind.Reject => [(ReviewStatus.Rejected, "('open', 'escalated', 'second-review')", "")],
+        _ => [(ReviewStatus.Escalated, "('open')", "")],
+    };
 
     public async Task<IReadOnlyList<AuditEntry>> AuditForPostAsync(long postId, CancellationToken ct = default)
     {

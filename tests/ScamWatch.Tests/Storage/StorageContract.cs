@@ -202,6 +202,49 @@ public abstract class StorageContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SecondReview_SameReviewerTwice_IsRefused_DifferentReviewerConfirms()
+    {
+        var (itemId, postId) = await QueueOneAsync("sr1");
+        var queue = new ReviewQueue(Services.GetRequiredService<ScamWatch.Storage.Database>(),
+            Microsoft.Extensions.Options.Options.Create(new ReviewOptions { RequireSecondReview = true }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ReviewQueue>.Instance);
+
+        var first = await queue.DecideAsync(itemId, "kim", DecisionKind.Confirm, "employment-fraud", null, Clock.GetUtcNow());
+        Assert.True(first.Accepted);
+        Assert.Equal(ReviewStatus.SecondReview, first.Reason);
+        Assert.Null(first.TakedownId);
+
+        var again = await queue.DecideAsync(itemId, "kim", DecisionKind.Confirm, "employment-fraud", null, Clock.GetUtcNow());
+        Assert.False(again.Accepted);
+        Assert.Contains("second, different reviewer", again.Reason, StringComparison.Ordinal);
+
+        var second = await queue.DecideAsync(itemId, "lee", DecisionKind.Confirm, "employment-fraud", null, Clock.GetUtcNow());
+        Assert.True(second.Accepted);
+        Assert.Equal(ReviewStatus.Confirmed, second.Reason);
+        Assert.NotNull(second.TakedownId);
+        Assert.Equal(["second-review", "confirmed"], (await queue.AuditForPostAsync(postId)).Select(a => a.Decision));
+    }
+
+    [Fact]
+    public async Task SecondReview_SecondReviewerRejects_NoTakedown()
+    {
+        var (itemId, _) = await QueueOneAsync("sr2");
+        var queue = new ReviewQueue(Services.GetRequiredService<ScamWatch.Storage.Database>(),
+            Microsoft.Extensions.Options.Options.Create(new ReviewOptions { RequireSecondReview = true }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ReviewQueue>.Instance);
+        await queue.DecideAsync(itemId, "kim", DecisionKind.Confirm, "employment-fraud", null, Clock.GetUtcNow());
+        var rejected = await queue.DecideAsync(itemId, "lee", DecisionKind.Reject, null, "정상 공고", Clock.GetUtcNow());
+        Assert.True(rejected.Accepted);
+        var takedowns = 0;
+        await foreach (var _ in Services.GetRequiredService<TakedownStore>().StreamAsync(null))
+        {
+            takedowns++;
+        }
+
+        Assert.Equal(0, takedowns);
+    }
+
+    [Fact]
     public async Task Campaign_SharedHandle_GroupsPostsAndDecidesEachOnce()
     {
         var (a, postA) = await QueueOneAsync("c1", body: "해외 CS 월 1000 텔레그램 @dalbit_hr24");

@@ -21,7 +21,7 @@ public sealed class ItemModel(ReviewQueue queue, PostStore posts, TimeProvider c
 
     public IReadOnlyList<CampaignMember> Campaign { get; private set; } = [];
 
-    public int CampaignOpen => Campaign.Count(m => m.ItemId is not null && m.Status is ReviewStatus.Open or ReviewStatus.Escalated);
+    public int CampaignOpen => Campaign.Count(m => m.ItemId is not null && ReviewStatus.IsUndecided(m.Status));
 
     public string? ClaimedByOther { get; private set; }
 
@@ -56,7 +56,7 @@ public sealed class ItemModel(ReviewQueue queue, PostStore posts, TimeProvider c
         }
 
         var reviewer = User.Identity!.Name!;
-        var open = Item.Status is ReviewStatus.Open or ReviewStatus.Escalated;
+        var open = ReviewStatus.IsUndecided(Item.Status);
         if (open && !await queue.ClaimAsync(id, reviewer, clock.GetUtcNow(), options.Value.ClaimLease, ct))
         {
             ClaimedByOther = Item.ClaimedBy;

@@ -10,7 +10,7 @@ public sealed class QueueModel(ReviewQueue queue, IOptions<ReviewOptions> option
 {
     public static readonly (string Status, string Label)[] Statuses =
     [
-        (ReviewStatus.Open, "대기"), (ReviewStatus.Escalated, "상급 검토"), (ReviewStatus.Confirmed, "사기 확정"), (ReviewStatus.Rejected, "사기 아님"),
+        (ReviewStatus.Open, "대기"), (ReviewStatus.SecondReview, "2차 검토"), (ReviewStatus.Escalated, "상급 검토"), (ReviewStatus.Confirmed, "사기 확정"), (ReviewStatus.Rejected, "사기 아님"),
     ];
 
     [BindProperty(SupportsGet = true)]
