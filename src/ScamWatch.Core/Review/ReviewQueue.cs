@@ -207,6 +207,33 @@ public sealed class ReviewQueue(Database database, Microsoft.Extensions.Options.
         _ => [(ReviewStatus.Escalated, "('open')", "")],
     };
 
+    /// <summary>Streams the whole audit log (every decision ever recorded) in order, for export.</summary>
+    public async IAsyncEnumerable<AuditRecord> StreamAuditAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        long after = 0;
+        while (true)
+        {
+            var rows = (await connection.QueryAsync<AuditRecord>(
+                """
+                SELECT d.id, d.decided_at, d.reviewer, d.decision, d.reason_code, d.note, d.evidence_sha256, d.model_version, d.score,
+                       p.site, p.site_post_id, p.url, d.post_version_id
+                FROM decisions d JOIN posts p ON p.id = d.post_id WHERE d.id > @after ORDER BY d.id LIMIT 500
+                """, new { after }).ConfigureAwait(false)).AsList();
+            foreach (var row in rows)
+            {
+                yield return row;
+            }
+
+            if (rows.Count < 500)
+            {
+                yield break;
+            }
+
+            after = rows[^1].Id;
+        }
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> AuditForPostAsync(long postId, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);

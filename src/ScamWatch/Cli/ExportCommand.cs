@@ -18,11 +18,27 @@ public static class ExportCommand
         format.AcceptOnlyFromAmong("csv", "jsonl");
         var lang = new Option<string>("--lang") { Description = "CSV header language: ko or en.", DefaultValueFactory = _ => "ko" };
         lang.AcceptOnlyFromAmong("ko", "en");
-        var command = new Command("export", "Write takedown requests for confirmed lures (per platform) as CSV or JSON Lines.") { output, platform, format, lang };
+        var audit = new Option<bool>("--audit") { Description = "Export the review audit log (every decision, append-only) as JSON Lines instead of takedown requests." };
+        var command = new Command("export", "Write takedown requests for confirmed lures (per platform) as CSV or JSON Lines, or the audit log.") { output, platform, format, lang, audit };
         CliRunner.SetAction(command, async (parse, ct) =>
         {
             using var host = CliContext.BuildHost(parse);
             await CliContext.MigrateAsync(host.Services, ct).ConfigureAwait(false);
+            if (parse.GetValue(audit))
+            {
+                await using var auditStream = CliRunner.OpenOutput(parse.GetValue(output)!);
+                var count = 0;
+                await foreach (var entry in host.Services.GetRequiredService<Review.ReviewQueue>().StreamAuditAsync(ct).ConfigureAwait(false))
+                {
+                    await auditStream.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(entry, AuditJson), ct).ConfigureAwait(false);
+                    auditStream.WriteByte((byte)'\n');
+                    count++;
+                }
+
+                await Console.Error.WriteLineAsync($"{count} audit entries written").ConfigureAwait(false);
+                return CliRunner.Ok;
+            }
+
             var store = host.Services.GetRequiredService<TakedownStore>();
             var requests = store.StreamAsync(parse.GetValue(platform), ct);
             await using var stream = CliRunner.OpenOutput(parse.GetValue(output)!);
@@ -39,6 +55,8 @@ public static class ExportCommand
         });
         return command;
     }
+
+    private static readonly JsonSerializerOptions AuditJson = new(JsonLines.SerializerOptions) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private static async Task<int> WriteJsonLinesAsync(Stream output, IAsyncEnumerable<TakedownRequest> requests, CancellationToken ct)
     {

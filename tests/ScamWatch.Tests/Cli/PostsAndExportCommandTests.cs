@@ -57,6 +57,19 @@ public sealed class PostsAndExportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExportAudit_WritesEveryDecisionWithEvidenceAndModel()
+    {
+        var result = await CliProcess.RunAsync(_dir.Path, null, "export", "--db", _db, "--audit", "--output", "-");
+        Assert.Equal(0, result.ExitCode);
+        var line = Assert.Single(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var doc = JsonDocument.Parse(line);
+        Assert.Equal("kim", doc.RootElement.GetProperty("reviewer").GetString());
+        Assert.Equal("confirmed", doc.RootElement.GetProperty("decision").GetString());
+        Assert.Equal(64, doc.RootElement.GetProperty("evidence_sha256").GetString()!.Length);
+        Assert.False(string.IsNullOrEmpty(doc.RootElement.GetProperty("model_version").GetString()));
+    }
+
+    [Fact]
     public async Task Export_PlatformCsv_HasBomHeaderAndTheConfirmedPost()
     {
         var result = await CliProcess.RunAsync(_dir.Path, null, "export", "--db", _db, "--platform", "albaplus", "--lang", "en", "--output", "out.csv");
