@@ -54,6 +54,8 @@ public static class WebSetup
             .AddPolicy(ApiEndpoints.ReviewApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Reviewer, Roles.Admin))
             .AddPolicy(ApiEndpoints.AnyApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
         services.AddOpenApi();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Labels>();
         services.AddAntiforgery(o => o.Cookie.Name = "scamwatch-af");
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
             UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.HangulSyllables, UnicodeRanges.HangulJamo,
@@ -98,6 +100,12 @@ public static class WebSetup
         }).AllowAnonymous();
         app.MapGet("/static/{name}", (string name) => StaticAsset(name)).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/", () => Results.Redirect("/queue")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/lang/{lang}", (string lang, string? back, HttpContext http) =>
+        {
+            http.Response.Cookies.Append(Labels.Cookie, lang == "en" ? "en" : "ko",
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromDays(365) });
+            return Results.LocalRedirect(back is not null && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/queue");
+        }).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/logout", async (HttpContext http) =>
         {
             await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http).ConfigureAwait(false);

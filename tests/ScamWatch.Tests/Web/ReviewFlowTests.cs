@@ -116,6 +116,22 @@ public sealed partial class ReviewFlowTests : IAsyncLifetime
         Assert.Contains("올바르지 않습니다", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EnglishSwitch_TranslatesLabelsButNotPosts()
+    {
+        using var client = await _app.ClientAsync("kim", "reviewer-pass-1");
+        Assert.Contains("검토 대기열", await client.GetStringAsync("/queue"), StringComparison.Ordinal);
+        var switched = await client.GetAsync("/lang/en?back=%2Fqueue");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/queue", switched.Headers.Location!.OriginalString);
+        var english = await client.GetStringAsync("/queue");
+        Assert.Contains("Review queue", english, StringComparison.Ordinal);
+        Assert.Contains("highest risk first", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("위험도 높은 순", english, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/lang/ko?back=https%3A%2F%2Fevil.test")).StatusCode);
+        Assert.Contains("검토 대기열", await client.GetStringAsync("/queue"), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("href=\"/items/(\\d+)\"")]
     private static partial Regex ItemLinkRegex();
 }
