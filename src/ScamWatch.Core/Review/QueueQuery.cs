@@ -6,6 +6,18 @@ public sealed record QueueQuery
     public QueueOrder Order { get; init; } = QueueOrder.Risk;
     public string Status { get; init; } = ReviewStatus.Open;
     public string? Site { get; init; }
+    /// <summary>Lowest score shown (inclusive).</summary>
+    public double? MinScore { get; init; }
+
+    /// <summary>Highest score shown (exclusive).</summary>
+    public double? MaxScore { get; init; }
+
+    /// <summary>Only items queued on or after this day (UTC, yyyy-MM-dd).</summary>
+    public string? Since { get; init; }
+
+    /// <summary>Only items queued before the end of this day (UTC, yyyy-MM-dd).</summary>
+    public string? Until { get; init; }
+
     public int Limit { get; init; } = 50;
     public int Offset { get; init; }
 }

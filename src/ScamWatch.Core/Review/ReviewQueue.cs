@@ -40,10 +40,25 @@ public sealed class ReviewQueue(Database database, Microsoft.Extensions.Options.
         var order = query.Order == QueueOrder.Uncertain ? "ABS(r.score - c.threshold) ASC, r.id ASC" : "r.score DESC, r.id ASC";
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<ReviewItem>(
-            ItemSql + $" WHERE r.status = @status AND (@site IS NULL OR p.site = @site) ORDER BY {order} LIMIT @limit OFFSET @offset",
-            new { status = query.Status, site = query.Site, limit = query.Limit, offset = query.Offset }).ConfigureAwait(false);
+            ItemSql + $"""
+             WHERE r.status = @status AND (@site IS NULL OR p.site = @site)
+               AND (@minScore IS NULL OR r.score >= @minScore) AND (@maxScore IS NULL OR r.score < @maxScore)
+               AND (@since IS NULL OR r.enqueued_at >= @since) AND (@until IS NULL OR r.enqueued_at < @until)
+             ORDER BY {order} LIMIT @limit OFFSET @offset
+            """,
+            new
+            {
+                status = query.Status, site = query.Site, minScore = query.MinScore, maxScore = query.MaxScore,
+                since = DayStart(query.Since, 0), until = DayStart(query.Until, 1), limit = query.Limit, offset = query.Offset,
+            }).ConfigureAwait(false);
         return rows.AsList();
     }
+
+    // "2026-11-25" → that day's (or the next day's) start as stored text; anything else means no bound.
+    private static string? DayStart(string? day, int addDays) =>
+        DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+            ? Iso.ToText(new DateTimeOffset(d.AddDays(addDays).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+            : null;
 
     public async Task<IReadOnlyDictionary<string, long>> CountsAsync(CancellationToken ct = default)
     {

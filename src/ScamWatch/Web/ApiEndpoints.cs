@@ -21,13 +21,18 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("ScamWatch API");
 
-        api.MapGet("/queue", async (ReviewQueue queue, string? status, string? order, string? site, int? limit, int? offset, CancellationToken ct) =>
+        api.MapGet("/queue", async (ReviewQueue queue, string? status, string? order, string? site, double? minScore, double? maxScore, string? since, string? until,
+            int? limit, int? offset, CancellationToken ct) =>
         {
             var items = await queue.ListAsync(new QueueQuery
             {
                 Status = status ?? ReviewStatus.Open,
                 Order = order == "uncertain" ? QueueOrder.Uncertain : QueueOrder.Risk,
                 Site = site,
+                MinScore = minScore,
+                MaxScore = maxScore,
+                Since = since,
+                Until = until,
                 Limit = Math.Clamp(limit ?? 50, 1, 500),
                 Offset = Math.Max(0, offset ?? 0),
             }, ct);

@@ -145,6 +145,22 @@ public abstract class StorageContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_Filters_ByScoreBandSiteAndDay()
+    {
+        await QueueOneAsync("f1", 0.99);
+        await QueueOneAsync("f2", 0.62);
+        Clock.Advance(TimeSpan.FromDays(2));
+        await QueueOneAsync("f3", 0.75);
+        var queue = Services.GetRequiredService<ReviewQueue>();
+
+        Assert.Equal([0.75, 0.62], (await queue.ListAsync(new QueueQuery { MaxScore = 0.9 })).Select(i => i.Score));
+        Assert.Equal([0.99, 0.75], (await queue.ListAsync(new QueueQuery { MinScore = 0.7 })).Select(i => i.Score));
+        Assert.Equal([0.75], (await queue.ListAsync(new QueueQuery { Since = "2026-11-27" })).Select(i => i.Score));
+        Assert.Equal([0.99, 0.62], (await queue.ListAsync(new QueueQuery { Until = "2026-11-25" })).Select(i => i.Score));
+        Assert.Empty(await queue.ListAsync(new QueueQuery { Site = "elsewhere" }));
+    }
+
+    [Fact]
     public async Task StreamLatest_ManyPosts_PagesThroughAllInIdOrder()
     {
         var posts = Services.GetRequiredService<PostStore>();

@@ -19,6 +19,21 @@ public sealed class QueueModel(ReviewQueue queue, IOptions<ReviewOptions> option
     [BindProperty(SupportsGet = true)]
     public string Order { get; set; } = "risk";
 
+    [BindProperty(SupportsGet = true)]
+    public string? Site { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public double? MinScore { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public double? MaxScore { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Since { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Until { get; set; }
+
     public IReadOnlyList<ReviewItem> Items { get; private set; } = [];
 
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
@@ -34,6 +49,11 @@ public sealed class QueueModel(ReviewQueue queue, IOptions<ReviewOptions> option
         {
             Status = Status,
             Order = Order == "uncertain" ? QueueOrder.Uncertain : QueueOrder.Risk,
+            Site = string.IsNullOrWhiteSpace(Site) ? null : Site,
+            MinScore = MinScore,
+            MaxScore = MaxScore,
+            Since = Since,
+            Until = Until,
             Limit = options.Value.PageSize,
         }, ct);
         Counts = await queue.CountsAsync(ct);
