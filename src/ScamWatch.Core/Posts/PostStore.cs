@@ -106,6 +106,17 @@ public sealed class PostStore(Database database)
         await connection.ExecuteAsync($"UPDATE posts SET {sets}, duplicate_of_post_id = @dup WHERE id = @postId", bands, tx).ConfigureAwait(false);
     }
 
+    /// <summary>Every stored version of a post, oldest first, with the hash of the page it was read from.</summary>
+    public async Task<IReadOnlyList<PostVersion>> VersionsAsync(long postId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        return (await connection.QueryAsync<PostVersion>(
+            """
+            SELECT v.id, v.version_no, v.captured_at, v.title, v.body, v.contact, v.salary, v.content_hash, e.sha256 AS evidence_sha256
+            FROM post_versions v LEFT JOIN evidence e ON e.id = v.evidence_id WHERE v.post_id = @postId ORDER BY v.version_no
+            """, new { postId }).ConfigureAwait(false)).AsList();
+    }
+
     /// <summary>Records that a post was seen unchanged (HTTP 304) without touching its versions.</summary>
     public async Task TouchAsync(string site, string sitePostId, DateTimeOffset at, CancellationToken ct = default)
     {

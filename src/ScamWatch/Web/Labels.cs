@@ -31,7 +31,7 @@ public sealed class Labels(IHttpContextAccessor http)
         ["수집 시각"] = "Fetched at", ["HTTP 상태"] = "HTTP status", ["크기"] = "Size", ["바이트"] = "bytes", ["로그인"] = "Sign in",
         ["ScamWatch 로그인"] = "ScamWatch sign-in", ["아이디"] = "User name", ["비밀번호"] = "Password",
         ["아이디 또는 비밀번호가 올바르지 않습니다."] = "User name or password is not correct.",
-        ["기간"] = "Queued", ["적용"] = "Apply",
+        ["기간"] = "Queued", ["적용"] = "Apply", ["변경 이력"] = "History",
         ["이 글과 캠페인"] = "Confirm this post and", ["건 모두 사기 확정"] = "campaign posts as lures", ["게시물"] = "Post",
     };
 

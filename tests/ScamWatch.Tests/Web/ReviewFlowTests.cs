@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.RegularExpressions;
 using ScamWatch.Tests.Support;
@@ -114,6 +115,23 @@ public sealed partial class ReviewFlowTests : IAsyncLifetime
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("올바르지 않습니다", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditedPost_ShowsHistoryDiff_WithHostileTextInert()
+    {
+        var queue = _app.App.Services.GetRequiredService<ScamWatch.Review.ReviewQueue>();
+        var item = (await queue.ListAsync(new ScamWatch.Review.QueueQuery { Limit = 1 }))[0];
+        var no = int.Parse(item.Url.Split("no=")[1], System.Globalization.CultureInfo.InvariantCulture);
+        var original = _app.Board.Board.Posts.Single(p => p.No == no).Body;
+        _app.Board.Board.Edit(no, original + "\n추가 문의: 텔레그램 @new_handle <script>alert(1)</script>");
+        await _app.CrawlAsync();
+
+        using var client = await _app.ClientAsync("kim", "reviewer-pass-1");
+        var page = await client.GetStringAsync($"/items/{item.Id}");
+        Assert.Contains("변경 이력", page, StringComparison.Ordinal);
+        Assert.Contains("class=\"ins\">+ 추가 문의: 텔레그램 @new_handle &lt;script&gt;", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(1)</script>", page, StringComparison.Ordinal);
     }
 
     [Fact]

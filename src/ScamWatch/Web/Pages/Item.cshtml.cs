@@ -21,6 +21,8 @@ public sealed class ItemModel(ReviewQueue queue, PostStore posts, TimeProvider c
 
     public IReadOnlyList<CampaignMember> Campaign { get; private set; } = [];
 
+    public IReadOnlyList<PostVersion> Versions { get; private set; } = [];
+
     public int CampaignOpen => Campaign.Count(m => m.ItemId is not null && ReviewStatus.IsUndecided(m.Status));
 
     public string? ClaimedByOther { get; private set; }
@@ -69,6 +71,7 @@ public sealed class ItemModel(ReviewQueue queue, PostStore posts, TimeProvider c
         Pieces = Highlighter.Split(text, Reasons.Where(r => r.Kind == "rule").Select(r => (r.Start, r.Length, r.Name)));
         Audit = await queue.AuditForPostAsync(Item.PostId, ct);
         Campaign = await queue.CampaignAsync(Item.PostId, ct);
+        Versions = await posts.VersionsAsync(Item.PostId, ct);
         var neighbours = await queue.ListAsync(new QueueQuery { Status = ReviewStatus.Open, Limit = 500 }, ct);
         var index = neighbours.ToList().FindIndex(i => i.Id == id);
         NextUrl = index >= 0 && index + 1 < neighbours.Count ? $"/items/{neighbours[index + 1].Id}" : neighbours.FirstOrDefault(i => i.Id != id) is { } n ? $"/items/{n.Id}" : null;
