@@ -21,8 +21,13 @@ public sealed class ClassificationStore(Database database)
             """,
             new
             {
-                versionId, model = verdict.Model, score = verdict.Score, threshold = verdict.Threshold, flagged = verdict.Flagged ? 1 : 0,
-                reasons = JsonSerializer.Serialize(verdict.Reasons, Json), at = Iso.ToText(at),
+                versionId,
+                model = verdict.Model,
+                score = verdict.Score,
+                threshold = verdict.Threshold,
+                flagged = verdict.Flagged ? 1 : 0,
+                reasons = JsonSerializer.Serialize(verdict.Reasons, Json),
+                at = Iso.ToText(at),
             }).ConfigureAwait(false);
         return id ?? await connection.ExecuteScalarAsync<long>(
             "SELECT id FROM classifications WHERE post_version_id = @versionId AND model_version = @model",

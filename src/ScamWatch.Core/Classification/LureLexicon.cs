@@ -18,21 +18,52 @@ public static class LureLexicon
     /// <summary>Romanised and English spellings, folded to the Korean word (matched case-insensitively, whole words).</summary>
     public static IReadOnlyDictionary<string, string> Romanised { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["cambodia"] = "캄보디아", ["cambodja"] = "캄보디아", ["kambodia"] = "캄보디아", ["cambodian"] = "캄보디아",
-        ["camb0dia"] = "캄보디아", ["phnom penh"] = "프놈펜", ["phnompenh"] = "프놈펜", ["pnom penh"] = "프놈펜",
-        ["sihanoukville"] = "시아누크빌", ["sihanouk"] = "시아누크빌", ["shv"] = "시아누크빌", ["bavet"] = "바벳",
-        ["kampot"] = "캄폿", ["bokor"] = "보코", ["myanmar"] = "미얀마", ["burma"] = "미얀마", ["laos"] = "라오스",
-        ["thailand"] = "태국", ["bangkok"] = "방콕", ["philippines"] = "필리핀", ["manila"] = "마닐라",
-        ["vietnam"] = "베트남", ["viet nam"] = "베트남", ["hochiminh"] = "호치민", ["ho chi minh"] = "호치민",
-        ["telegram"] = "텔레그램", ["kakaotalk"] = "카카오톡", ["whatsapp"] = "왓츠앱", ["wechat"] = "위챗",
-        ["golden triangle"] = "골든트라이앵글", ["pnh"] = "프놈펜", ["khm"] = "캄보디아",
+        ["cambodia"] = "캄보디아",
+        ["cambodja"] = "캄보디아",
+        ["kambodia"] = "캄보디아",
+        ["cambodian"] = "캄보디아",
+        ["camb0dia"] = "캄보디아",
+        ["phnom penh"] = "프놈펜",
+        ["phnompenh"] = "프놈펜",
+        ["pnom penh"] = "프놈펜",
+        ["sihanoukville"] = "시아누크빌",
+        ["sihanouk"] = "시아누크빌",
+        ["shv"] = "시아누크빌",
+        ["bavet"] = "바벳",
+        ["kampot"] = "캄폿",
+        ["bokor"] = "보코",
+        ["myanmar"] = "미얀마",
+        ["burma"] = "미얀마",
+        ["laos"] = "라오스",
+        ["thailand"] = "태국",
+        ["bangkok"] = "방콕",
+        ["philippines"] = "필리핀",
+        ["manila"] = "마닐라",
+        ["vietnam"] = "베트남",
+        ["viet nam"] = "베트남",
+        ["hochiminh"] = "호치민",
+        ["ho chi minh"] = "호치민",
+        ["telegram"] = "텔레그램",
+        ["kakaotalk"] = "카카오톡",
+        ["whatsapp"] = "왓츠앱",
+        ["wechat"] = "위챗",
+        ["golden triangle"] = "골든트라이앵글",
+        ["pnh"] = "프놈펜",
+        ["khm"] = "캄보디아",
     };
 
     /// <summary>Country flags (regional-indicator pairs) used in place of the country's name.</summary>
     public static IReadOnlyDictionary<string, string> Flags { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["🇰🇭"] = "캄보디아", ["🇲🇲"] = "미얀마", ["🇱🇦"] = "라오스", ["🇹🇭"] = "태국", ["🇵🇭"] = "필리핀", ["🇻🇳"] = "베트남",
-        ["🇲🇾"] = "말레이시아", ["🇮🇩"] = "인도네시아", ["🇦🇪"] = "두바이",
+        ["🇰🇭"] = "캄보디아",
+        ["🇲🇲"] = "미얀마",
+        ["🇱🇦"] = "라오스",
+        ["🇹🇭"] = "태국",
+        ["🇵🇭"] = "필리핀",
+        ["🇻🇳"] = "베트남",
+        ["🇲🇾"] = "말레이시아",
+        ["🇮🇩"] = "인도네시아",
+        ["🇦🇪"] = "두바이",
     };
 
     // Words of three or more syllables, matched with up to two separators between letters or spelled backwards.

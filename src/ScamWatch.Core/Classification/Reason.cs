@@ -10,7 +10,7 @@ public sealed record Reason(
     [property: JsonPropertyName("text")] string Text)
 {
     /// <summary>Where <see cref="Text"/> sits in the post text joined by <see cref="PostText"/> (-1 when not locatable).</summary>
-    [JsonPropertyName("start")]public int Start { get; init; } = -1;
+    [JsonPropertyName("start")] public int Start { get; init; } = -1;
 
-    [JsonPropertyName("length")]public int Length { get; init; }
+    [JsonPropertyName("length")] public int Length { get; init; }
 }

@@ -95,15 +95,15 @@ public static partial class RedFlagRules
         });
 
     // Typical monthly pay in Korea (2025–26) for the job kinds lures use as cover, in won.
-    private static readonly (Regex Job, string Name, double MonthlyNorm)[] JobNorms =
+    private static readonly (Regex Job, double MonthlyNorm)[] JobNorms =
     [
-        (new Regex(@"데이터\s?입력|타이핑|단순\s?사무|문서\s?작업|라벨링", RegexOptions.Compiled), "data entry", 2_300_000),
-        (new Regex(@"편의점|알바|아르바이트|서빙|홀\s?서빙", RegexOptions.Compiled), "part-time", 2_200_000),
-        (new Regex(@"고객\s?상담|\bcs\b|채팅\s?상담|상담원|콜센터|텔레마케팅", RegexOptions.Compiled), "customer service", 2_800_000),
-        (new Regex(@"마케팅|홍보|sns\s?관리|온라인\s?영업", RegexOptions.Compiled), "marketing", 3_200_000),
-        (new Regex(@"카지노|딜러|호텔|리셉션", RegexOptions.Compiled), "casino/hotel", 3_000_000),
-        (new Regex(@"통역|번역", RegexOptions.Compiled), "translation", 3_500_000),
-        (new Regex(@"게임\s?운영|\bgm\b|코인|투자\s?상담|리딩", RegexOptions.Compiled), "game/coin operation", 3_300_000),
+        (new Regex(@"데이터\s?입력|타이핑|단순\s?사무|문서\s?작업|라벨링", RegexOptions.Compiled), 2_300_000),
+        (new Regex(@"편의점|알바|아르바이트|서빙|홀\s?서빙", RegexOptions.Compiled), 2_200_000),
+        (new Regex(@"고객\s?상담|\bcs\b|채팅\s?상담|상담원|콜센터|텔레마케팅", RegexOptions.Compiled), 2_800_000),
+        (new Regex(@"마케팅|홍보|sns\s?관리|온라인\s?영업", RegexOptions.Compiled), 3_200_000),
+        (new Regex(@"카지노|딜러|호텔|리셉션", RegexOptions.Compiled), 3_000_000),
+        (new Regex(@"통역|번역", RegexOptions.Compiled), 3_500_000),
+        (new Regex(@"게임\s?운영|\bgm\b|코인|투자\s?상담|리딩", RegexOptions.Compiled), 3_300_000),
     ];
 
     private static RedFlagRule JobNorm(string name, double weight, string description) =>

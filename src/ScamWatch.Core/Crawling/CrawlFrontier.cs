@@ -90,8 +90,17 @@ public sealed class CrawlFrontier(Database database, TimeProvider clock)
             """,
             new
             {
-                site, url, kind, outcome.State, now = Iso.ToText(clock.GetUtcNow()), outcome.Status, outcome.Error, outcome.ETag, outcome.LastModified,
-                outcome.Robots, outcome.SitePostId,
+                site,
+                url,
+                kind,
+                outcome.State,
+                now = Iso.ToText(clock.GetUtcNow()),
+                outcome.Status,
+                outcome.Error,
+                outcome.ETag,
+                outcome.LastModified,
+                outcome.Robots,
+                outcome.SitePostId,
             }).ConfigureAwait(false);
     }
 
@@ -105,8 +114,13 @@ public sealed class CrawlFrontier(Database database, TimeProvider clock)
             """,
             new
             {
-                at = Iso.ToText(clock.GetUtcNow()), pages = report.ListPages + report.DetailPages, created = report.NewPosts, changed = report.ChangedPosts,
-                errors = report.Errors.Count, status = report.Errors.Count == 0 ? "ok" : "errors", runId,
+                at = Iso.ToText(clock.GetUtcNow()),
+                pages = report.ListPages + report.DetailPages,
+                created = report.NewPosts,
+                changed = report.ChangedPosts,
+                errors = report.Errors.Count,
+                status = report.Errors.Count == 0 ? "ok" : "errors",
+                runId,
             }).ConfigureAwait(false);
     }
 }

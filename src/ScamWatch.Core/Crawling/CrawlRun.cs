@@ -107,7 +107,8 @@ public sealed class CrawlRun
             Fail(url, result.Error);
             await _frontier.RecordAsync(Site.Name, url.AbsoluteUri, kind, new UrlOutcome(CrawlFrontier.States.Failed, decision.ToString())
             {
-                Status = result.StatusCode == 0 ? null : result.StatusCode, Error = result.Error,
+                Status = result.StatusCode == 0 ? null : result.StatusCode,
+                Error = result.Error,
             }, ct).ConfigureAwait(false);
         }
         else if (recordSuccess)
@@ -133,7 +134,10 @@ public sealed class CrawlRun
     public Task RecordDoneAsync(Uri url, string kind, FetchResult result, string robots, string? sitePostId, CancellationToken ct) =>
         _frontier.RecordAsync(Site.Name, url.AbsoluteUri, kind, new UrlOutcome(CrawlFrontier.States.Done, robots)
         {
-            Status = result.StatusCode, ETag = result.Header("etag"), LastModified = result.Header("last-modified"), SitePostId = sitePostId,
+            Status = result.StatusCode,
+            ETag = result.Header("etag"),
+            LastModified = result.Header("last-modified"),
+            SitePostId = sitePostId,
         }, ct);
 
     public Task RecordFailedAsync(Uri url, string kind, int? status, string error, CancellationToken ct)

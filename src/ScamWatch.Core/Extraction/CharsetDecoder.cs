@@ -43,7 +43,7 @@ public static partial class CharsetDecoder
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return (Strict(new UTF8Encoding(false)), "utf-8", 3);
+            return (Utf8, "utf-8", 3);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
@@ -57,7 +57,7 @@ public static partial class CharsetDecoder
         }
 
         var label = forced ?? CharsetFromContentType(contentType) ?? CharsetFromMeta(bytes[..Math.Min(bytes.Length, 4096)]);
-        return label is null ? (Strict(new UTF8Encoding(false)), "utf-8", 0) : (ForLabel(label), Canonical(label), 0);
+        return label is null ? (Utf8, "utf-8", 0) : (ForLabel(label), Canonical(label), 0);
     }
 
     public static Encoding ForLabel(string label)
@@ -73,11 +73,11 @@ public static partial class CharsetDecoder
         try
         {
             var e = Encoding.GetEncoding(canonical, EncoderFallback.ReplacementFallback, marker);
-            return e is UTF8Encoding ? Strict(new UTF8Encoding(false)) : e;
+            return e is UTF8Encoding ? Utf8 : e;
         }
         catch (ArgumentException)
         {
-            return Strict(new UTF8Encoding(false));
+            return Utf8;
         }
     }
 
@@ -88,7 +88,8 @@ public static partial class CharsetDecoder
         var other => other,
     };
 
-    private static UTF8Encoding Strict(UTF8Encoding e) => e;
+    // Without a BOM; invalid bytes decode to U+FFFD, which Decode then refuses.
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private static string? CharsetFromContentType(string? contentType)
     {

@@ -53,8 +53,19 @@ public sealed class PostStore(Database database)
             """,
             new
             {
-                postId, versionNo, hash, post.Title, post.Body, post.Company, post.Location, post.Salary, post.EmploymentType,
-                post.Contact, post.PostedAt, now, evidenceId,
+                postId,
+                versionNo,
+                hash,
+                post.Title,
+                post.Body,
+                post.Company,
+                post.Location,
+                post.Salary,
+                post.EmploymentType,
+                post.Contact,
+                post.PostedAt,
+                now,
+                evidenceId,
             }, tx).ConfigureAwait(false);
 
         await connection.ExecuteAsync(
@@ -203,9 +214,14 @@ public sealed class PostStore(Database database)
             """,
             new
             {
-                url = evidence.Url, fetchedAt = Iso.ToText(evidence.FetchedAt), status = evidence.StatusCode,
-                contentType = evidence.ContentType, headers = evidence.HeadersJson, sha = evidence.Sha256,
-                length = (long)evidence.Raw.Length, body = evidence.Compress(),
+                url = evidence.Url,
+                fetchedAt = Iso.ToText(evidence.FetchedAt),
+                status = evidence.StatusCode,
+                contentType = evidence.ContentType,
+                headers = evidence.HeadersJson,
+                sha = evidence.Sha256,
+                length = (long)evidence.Raw.Length,
+                body = evidence.Compress(),
             }, tx).ConfigureAwait(false);
 
     private const string LatestSql = """

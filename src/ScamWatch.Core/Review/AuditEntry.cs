@@ -1,7 +1,7 @@
 namespace ScamWatch.Review;
 
 /// <summary>One recorded decision: who, what, why, on which evidence, with which model. Never updated or deleted.</summary>
-public sealed class AuditEntry
+public class AuditEntry
 {
     public long Id { get; init; }
     public string Reviewer { get; init; } = "";

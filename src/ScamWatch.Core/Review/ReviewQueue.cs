@@ -48,8 +48,14 @@ public sealed class ReviewQueue(Database database, Microsoft.Extensions.Options.
             """,
             new
             {
-                status = query.Status, site = query.Site, minScore = query.MinScore, maxScore = query.MaxScore,
-                since = DayStart(query.Since, 0), until = DayStart(query.Until, 1), limit = query.Limit, offset = query.Offset,
+                status = query.Status,
+                site = query.Site,
+                minScore = query.MinScore,
+                maxScore = query.MaxScore,
+                since = DayStart(query.Since, 0),
+                until = DayStart(query.Until, 1),
+                limit = query.Limit,
+                offset = query.Offset,
             }).ConfigureAwait(false);
         return rows.AsList();
     }

@@ -30,7 +30,9 @@ public static class BenchCommand
             Directory.CreateDirectory(dir);
             var extra = new Dictionary<string, string?>
             {
-                ["Storage:Provider"] = "Sqlite", ["Storage:SqlitePath"] = Path.Combine(dir, "bench.db"), ["Crawler:DisablePoliteness"] = "true",
+                ["Storage:Provider"] = "Sqlite",
+                ["Storage:SqlitePath"] = Path.Combine(dir, "bench.db"),
+                ["Crawler:DisablePoliteness"] = "true",
                 ["Logging:File"] = "false",
             };
             try

@@ -65,9 +65,19 @@ public static class ExportCommand
         {
             var line = JsonSerializer.SerializeToUtf8Bytes(new
             {
-                request_id = r.Id, platform = r.Platform, url = r.Url, platform_post_id = r.SitePostId, title = r.Title,
-                reason_code = r.ReasonCode, legal_basis = LegalBasis.For(r.ReasonCode), state = r.State, captured_at = r.CapturedAt,
-                evidence_sha256 = r.EvidenceSha256, score = r.Score, model_version = r.ModelVersion, decided_at = r.DecidedAt,
+                request_id = r.Id,
+                platform = r.Platform,
+                url = r.Url,
+                platform_post_id = r.SitePostId,
+                title = r.Title,
+                reason_code = r.ReasonCode,
+                legal_basis = LegalBasis.For(r.ReasonCode),
+                state = r.State,
+                captured_at = r.CapturedAt,
+                evidence_sha256 = r.EvidenceSha256,
+                score = r.Score,
+                model_version = r.ModelVersion,
+                decided_at = r.DecidedAt,
             }, JsonLines.SerializerOptions);
             await output.WriteAsync(line, ct).ConfigureAwait(false);
             output.WriteByte((byte)'\n');

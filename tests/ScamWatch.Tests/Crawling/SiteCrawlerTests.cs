@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using ScamWatch.Crawling;
 using ScamWatch.Demo;
 using ScamWatch.Posts;
-using ScamWatch.Crawling;
 using ScamWatch.Sites;
 using ScamWatch.Tests.Support;
 

@@ -24,7 +24,12 @@ public abstract class StorageContract : IAsyncLifetime
 
     private static ExtractedPost Post(string id, string body) => new()
     {
-        SitePostId = id, Url = $"http://board.test/view?no={id}", Title = "캄보디아 상담원 " + id, Body = body, Company = "", Contact = "텔레그램 @x",
+        SitePostId = id,
+        Url = $"http://board.test/view?no={id}",
+        Title = "캄보디아 상담원 " + id,
+        Body = body,
+        Company = "",
+        Contact = "텔레그램 @x",
     };
 
     private static Verdict Flagged(double score = 0.9) =>

@@ -60,7 +60,9 @@ public sealed partial class ReviewApp : IAsyncDisposable
             var login = await client.GetStringAsync("/login");
             var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["username"] = user, ["password"] = password!, ["__RequestVerificationToken"] = Token(login),
+                ["username"] = user,
+                ["password"] = password!,
+                ["__RequestVerificationToken"] = Token(login),
             }));
             if (response.StatusCode != HttpStatusCode.Redirect)
             {

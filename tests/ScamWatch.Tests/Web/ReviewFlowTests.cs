@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using ScamWatch.Tests.Support;
 
 namespace ScamWatch.Tests.Web;
@@ -31,7 +31,10 @@ public sealed partial class ReviewFlowTests : IAsyncLifetime
         Assert.Contains("<mark", item, StringComparison.Ordinal);
         var response = await client.PostAsync($"/items/{first}?handler=Decide", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["decision"] = "confirm", ["reasonCode"] = "employment-fraud", ["note"] = "텔레그램 단독 연락", ["__RequestVerificationToken"] = ReviewApp.Token(item),
+            ["decision"] = "confirm",
+            ["reasonCode"] = "employment-fraud",
+            ["note"] = "텔레그램 단독 연락",
+            ["__RequestVerificationToken"] = ReviewApp.Token(item),
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
@@ -111,7 +114,9 @@ public sealed partial class ReviewFlowTests : IAsyncLifetime
         var login = await client.GetStringAsync("/login");
         var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["username"] = "kim", ["password"] = "wrong", ["__RequestVerificationToken"] = ReviewApp.Token(login),
+            ["username"] = "kim",
+            ["password"] = "wrong",
+            ["__RequestVerificationToken"] = ReviewApp.Token(login),
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("올바르지 않습니다", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using ScamWatch.Demo;
 using ScamWatch.Hosting;
 using ScamWatch.Sites;
@@ -33,27 +34,20 @@ public sealed class ScheduledCrawlTests : IDisposable
             ["Web:KeysPath"] = _dir.File("keys"),
             ["Logging:File"] = "false",
         }).Build();
-        await using var app = WebHost.Build(configuration, "http://127.0.0.1:0", [site], crawlAtStart: true, verbose: false);
+        var finished = new CrawlFinished();
+        await using var app = WebHost.Build(configuration, "http://127.0.0.1:0", [site], crawlAtStart: true, verbose: false,
+            services => services.AddQuartz(q => q.AddJobListener(finished)));
         await WebHost.PrepareAsync(app, CancellationToken.None);
         await app.StartAsync();
 
-        // Wait for the observable outcome (a finished crawl run), with a deadline; nothing else triggers the crawl.
+        // Quartz tells us when the job has run; nothing else triggers the crawl.
+        var failure = await finished.Signal.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.Null(failure);
         var database = app.Services.GetRequiredService<Database>();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        string? status = null;
-        while (DateTime.UtcNow < deadline)
+        string? status;
+        await using (var connection = await database.OpenAsync())
         {
-            await using (var connection = await database.OpenAsync())
-            {
-                status = await connection.ExecuteScalarAsync<string?>("SELECT status FROM crawl_runs WHERE finished_at IS NOT NULL ORDER BY id LIMIT 1");
-            }
-
-            if (status is not null)
-            {
-                break;
-            }
-
-            await Task.Delay(100);
+            status = await connection.ExecuteScalarAsync<string?>("SELECT status FROM crawl_runs WHERE finished_at IS NOT NULL ORDER BY id LIMIT 1");
         }
 
         Assert.Equal("ok", status);
@@ -61,5 +55,22 @@ public sealed class ScheduledCrawlTests : IDisposable
         Assert.Equal(100, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM posts"));
         Assert.True(await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM review_items WHERE status = 'open'") >= 14);
         await app.StopAsync();
+    }
+
+    private sealed class CrawlFinished : IJobListener
+    {
+        public TaskCompletionSource<JobExecutionException?> Signal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => "test-crawl-finished";
+
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            Signal.TrySetResult(jobException);
+            return ValueTask.CompletedTask;
+        }
     }
 }
