@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole ScamWatch test suite on a fresh Debian machine with the .NET 10 SDK.
-# Installs what the tests need when it is missing (PostgreSQL server binaries); the tests start their own
-# throwaway PostgreSQL cluster and web servers on 127.0.0.1 and stop them again.
+# Installs what the tests need when it is missing (PostgreSQL server binaries, Chromium and a Hangul font for the
+# browser tests); the tests start their own throwaway PostgreSQL cluster, web servers on 127.0.0.1 and headless
+# Chromium, and stop them again.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/truetype/nanum ] || missing+=(fonts-nanum)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}" >&2
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -18,6 +18,9 @@ public sealed record QueueQuery
     /// <summary>Only items queued before the end of this day (UTC, yyyy-MM-dd).</summary>
     public string? Until { get; init; }
 
+    /// <summary>Only posts of one campaign: those carrying this contact handle (e.g. "telegram:@recruit_kh").</summary>
+    public string? Campaign { get; init; }
+
     public int Limit { get; init; } = 50;
     public int Offset { get; init; }
 }

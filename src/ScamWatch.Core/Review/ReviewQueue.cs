@@ -44,6 +44,7 @@ public sealed class ReviewQueue(Database database, Microsoft.Extensions.Options.
              WHERE r.status = @status AND (@site IS NULL OR p.site = @site)
                AND (@minScore IS NULL OR r.score >= @minScore) AND (@maxScore IS NULL OR r.score < @maxScore)
                AND (@since IS NULL OR r.enqueued_at >= @since) AND (@until IS NULL OR r.enqueued_at < @until)
+               AND (@campaign IS NULL OR r.post_id IN (SELECT h.post_id FROM post_handles h WHERE h.handle = @campaign))
              ORDER BY {order} LIMIT @limit OFFSET @offset
             """,
             new
@@ -54,6 +55,7 @@ public sealed class ReviewQueue(Database database, Microsoft.Extensions.Options.
                 maxScore = query.MaxScore,
                 since = DayStart(query.Since, 0),
                 until = DayStart(query.Until, 1),
+                campaign = string.IsNullOrWhiteSpace(query.Campaign) ? null : query.Campaign.Trim(),
                 limit = query.Limit,
                 offset = query.Offset,
             }).ConfigureAwait(false);

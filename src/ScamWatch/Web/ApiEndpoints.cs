@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScamWatch.Accounts;
 using ScamWatch.Classification;
@@ -14,6 +16,10 @@ namespace ScamWatch.Web;
 /// <summary>The JSON API mirroring the review UI, for machine clients with API keys. Documented at /openapi/v1.json.</summary>
 public static class ApiEndpoints
 {
+    /// <summary>Reading the queue, items and audit log: reviewers, analysts, admins.</summary>
+    public const string ReadApi = "api-read";
+
+    /// <summary>Claiming and deciding: reviewers and admins.</summary>
     public const string ReviewApi = "api-review";
     public const string AnyApi = "api-any";
 
@@ -22,7 +28,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1").WithTags("ScamWatch API");
 
         api.MapGet("/queue", async (ReviewQueue queue, string? status, string? order, string? site, double? minScore, double? maxScore, string? since, string? until,
-            int? limit, int? offset, CancellationToken ct) =>
+            string? campaign, int? limit, int? offset, CancellationToken ct) =>
         {
             var items = await queue.ListAsync(new QueueQuery
             {
@@ -33,11 +39,12 @@ public static class ApiEndpoints
                 MaxScore = maxScore,
                 Since = since,
                 Until = until,
+                Campaign = campaign,
                 Limit = Math.Clamp(limit ?? 50, 1, 500),
                 Offset = Math.Max(0, offset ?? 0),
             }, ct);
             return Results.Ok(new QueuePage(items.Select(QueueEntry.From).ToList(), await queue.CountsAsync(ct)));
-        }).RequireAuthorization(ReviewApi).WithSummary("Flagged posts, riskiest or most uncertain first.");
+        }).RequireAuthorization(ReadApi).WithSummary("Flagged posts, riskiest or most uncertain first.");
 
         api.MapGet("/items/{id:long}", async (long id, ReviewQueue queue, PostStore posts, CancellationToken ct) =>
         {
@@ -51,7 +58,7 @@ public static class ApiEndpoints
             return Results.Ok(new ItemDetail(QueueEntry.From(item), post?.Body, post?.Company, post?.Location, post?.Salary, post?.PostedAt,
                 post?.FirstSeen, post?.LastSeen, post?.RemovedAt, post?.Versions ?? 0, post?.EvidenceSha256,
                 ClassificationStore.ParseReasons(item.Reasons), await queue.AuditForPostAsync(item.PostId, ct)));
-        }).RequireAuthorization(ReviewApi).WithSummary("One flagged post with its evidence, reasons and audit trail.");
+        }).RequireAuthorization(ReadApi).WithSummary("One flagged post with its evidence, reasons and audit trail.");
 
         api.MapPost("/items/{id:long}/claim", async (long id, HttpContext http, ReviewQueue queue, TimeProvider clock, IOptions<ReviewOptions> options, CancellationToken ct) =>
         {
@@ -77,7 +84,9 @@ public static class ApiEndpoints
 
         api.MapGet("/items/{id:long}/campaign", async (long id, ReviewQueue queue, CancellationToken ct) =>
             await queue.GetAsync(id, ct) is { } item ? Results.Ok(await queue.CampaignAsync(item.PostId, ct)) : Results.NotFound())
-            .RequireAuthorization(ReviewApi).WithSummary("Posts of the same campaign: shared contact handle or near-duplicate text.");
+            .RequireAuthorization(ReadApi).WithSummary("Posts of the same campaign: shared contact handle or near-duplicate text.");
+
+        api.MapGet("/audit", WriteAuditAsync).RequireAuthorization(ReadApi).WithSummary("The whole append-only audit log (every decision) as JSON Lines.");
 
         api.MapPost("/items/{id:long}/campaign/decision", async (long id, DecisionRequest body, HttpContext http, ReviewQueue queue, TimeProvider clock, CancellationToken ct) =>
         {
@@ -112,6 +121,26 @@ public static class ApiEndpoints
             return Results.Ok(list);
         }).RequireAuthorization(AnyApi).WithSummary("Takedown requests; an operator sees only its own platform's.");
     }
+
+    /// <summary>Streams the audit log as JSON Lines in decision order: constant memory however long the log is.</summary>
+    public static async Task WriteAuditAsync(HttpContext http, ReviewQueue queue, CancellationToken ct)
+    {
+        http.Response.ContentType = "application/x-ndjson; charset=utf-8";
+        var n = 0;
+        await foreach (var entry in queue.StreamAuditAsync(ct).ConfigureAwait(false))
+        {
+            await http.Response.Body.WriteAsync(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(entry, AuditJson), ct).ConfigureAwait(false);
+            await http.Response.Body.WriteAsync(NewLine, ct).ConfigureAwait(false);
+            n++;
+        }
+
+        http.RequestServices.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ReviewQueue>>()
+            .LogInformation("User {User} exported {Count} audit entries", http.User.Identity?.Name, n);
+    }
+
+    private static readonly ReadOnlyMemory<byte> NewLine = new[] { (byte)'\n' };
+
+    private static readonly System.Text.Json.JsonSerializerOptions AuditJson = new(Cli.JsonLines.SerializerOptions) { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower };
 
     public sealed record QueuePage(IReadOnlyList<QueueEntry> Items, IReadOnlyDictionary<string, long> Counts);
 

@@ -86,6 +86,16 @@ public sealed class Labels(IHttpContextAccessor http)
         ["이 글과 캠페인"] = "Confirm this post and",
         ["건 모두 사기 확정"] = "campaign posts as lures",
         ["게시물"] = "Post",
+        ["캠페인(연락처)"] = "Campaign (contact)",
+        ["이전 쪽"] = "previous page",
+        ["다음 쪽"] = "next page",
+        ["쪽"] = "page",
+        ["대기열에서 보기"] = "show in queue",
+        ["정리된 원본 보기 (서식 유지, 스크립트·링크·이미지 제거)"] = "Sanitised captured page (layout kept; scripts, links and images removed)",
+        ["수집된 원본 페이지 (정리본)"] = "Captured page (sanitised)",
+        ["스크립트, 링크, 이미지, 양식, 스타일을 모두 제거한 사본입니다. 외부로 나가는 요청이 없습니다."] = "A copy with every script, link, image, form and style removed. Nothing is loaded from outside.",
+        ["텍스트로 보기"] = "view as text",
+        ["감사 기록 내보내기"] = "Export audit log",
     };
 
     public bool IsEnglish => http.HttpContext?.Request.Cookies[Cookie] == "en";

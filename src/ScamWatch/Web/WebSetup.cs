@@ -20,7 +20,11 @@ namespace ScamWatch.Web;
 /// <summary>The review web app: Razor Pages UI, takedown downloads, health, security headers, login rate limit.</summary>
 public static class WebSetup
 {
+    /// <summary>Reading the queue, items and evidence: reviewers, analysts (who study decisions) and admins.</summary>
     public const string ReviewPolicy = "review";
+
+    /// <summary>Claiming and deciding: reviewers and admins only.</summary>
+    public const string DecidePolicy = "decide";
     public const string LoginRateLimit = "login";
 
     public static IServiceCollection AddScamWatchWeb(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
@@ -43,6 +47,13 @@ public static class WebSetup
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
             o.AccessDeniedPath = "/login";
+            // A signed-in user without the role gets a plain 403, not a bounce to the login page (and never the data).
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                return context.Response.WriteAsync("403: 이 화면을 볼 권한이 없습니다 / you are not allowed to see this page");
+            };
             o.Cookie.Name = "scamwatch";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
@@ -50,7 +61,9 @@ public static class WebSetup
             o.SlidingExpiration = true;
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(ReviewPolicy, p => p.RequireRole(Roles.Reviewer, Roles.Admin))
+            .AddPolicy(ReviewPolicy, p => p.RequireRole(Roles.Reviewer, Roles.Analyst, Roles.Admin))
+            .AddPolicy(DecidePolicy, p => p.RequireRole(Roles.Reviewer, Roles.Admin))
+            .AddPolicy(ApiEndpoints.ReadApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Reviewer, Roles.Analyst, Roles.Admin))
             .AddPolicy(ApiEndpoints.ReviewApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Reviewer, Roles.Admin))
             .AddPolicy(ApiEndpoints.AnyApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
         services.AddOpenApi();
@@ -106,11 +119,17 @@ public static class WebSetup
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromDays(365) });
             return Results.LocalRedirect(back is not null && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/queue");
         }).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/logout", async (HttpContext http) =>
+        app.MapPost("/logout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
+            {
+                return Results.BadRequest("anti-forgery token missing or invalid");
+            }
+
             await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http).ConfigureAwait(false);
             return Results.Redirect("/login");
         }).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/audit.jsonl", ApiEndpoints.WriteAuditAsync).RequireAuthorization(ReviewPolicy).ExcludeFromDescription();
         TakedownEndpoints.Map(app);
         ApiEndpoints.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -23,7 +23,7 @@ public sealed partial class ReviewApp : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
-    public static async Task<ReviewApp> StartAsync()
+    public static async Task<ReviewApp> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var r = new ReviewApp();
         r.Board = await DemoBoardServer.StartAsync();
@@ -35,7 +35,7 @@ public sealed partial class ReviewApp : IAsyncDisposable
             ["Crawler:DisablePoliteness"] = "true",
             ["Web:KeysPath"] = r._dir.File("keys"),
             ["Logging:File"] = "false",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         r.App = WebHost.Build(configuration, "http://127.0.0.1:0", [r.Site], crawlAtStart: false, verbose: false);
         await WebHost.PrepareAsync(r.App, CancellationToken.None);
         await r.App.StartAsync();
@@ -45,6 +45,8 @@ public sealed partial class ReviewApp : IAsyncDisposable
         await users.UpsertAsync("lee", "reviewer-pass-2", Roles.Reviewer, null);
         await users.UpsertAsync("op", "operator-pass-1", Roles.Operator, "albaplus");
         await users.UpsertAsync("op2", "operator-pass-2", Roles.Operator, "other-site");
+        await users.UpsertAsync("ana", "analyst-pass-1", Roles.Analyst, null);
+        await users.UpsertAsync("boss", "admin-pass-1", Roles.Admin, null);
         return r;
     }
 

@@ -29,6 +29,12 @@ public sealed class ItemModel(ReviewQueue queue, PostStore posts, TimeProvider c
 
     public bool CanDecide { get; private set; }
 
+    /// <summary>Reviewers and admins decide; analysts read without claiming.</summary>
+    public bool MayDecide => User.IsInRole(Accounts.Roles.Reviewer) || User.IsInRole(Accounts.Roles.Admin);
+
+    /// <summary>How often the open page renews its claim: a third of the lease, so two renewals may fail before it lapses.</summary>
+    public int RenewSeconds => Math.Max(5, (int)(options.Value.ClaimLease.TotalSeconds / 3));
+
     public string? NextUrl { get; private set; }
 
     public string? PrevUrl { get; private set; }
@@ -59,12 +65,12 @@ public sealed class ItemModel(ReviewQueue queue, PostStore posts, TimeProvider c
 
         var reviewer = User.Identity!.Name!;
         var open = ReviewStatus.IsUndecided(Item.Status);
-        if (open && !await queue.ClaimAsync(id, reviewer, clock.GetUtcNow(), options.Value.ClaimLease, ct))
+        if (open && MayDecide && !await queue.ClaimAsync(id, reviewer, clock.GetUtcNow(), options.Value.ClaimLease, ct))
         {
-            ClaimedByOther = Item.ClaimedBy;
+            ClaimedByOther = (await queue.GetAsync(id, ct))?.ClaimedBy ?? Item.ClaimedBy;
         }
 
-        CanDecide = open && ClaimedByOther is null;
+        CanDecide = open && MayDecide && ClaimedByOther is null;
         Post = await posts.GetAsync(Item.PostId, ct);
         Reasons = ClassificationStore.ParseReasons(Item.Reasons);
         var text = PostText.From(Post?.Title, Post?.Body, Post?.Company, Post?.Location, Post?.Salary, Post?.EmploymentType, Post?.Contact).Original;
@@ -79,8 +85,27 @@ public sealed class ItemModel(ReviewQueue queue, PostStore posts, TimeProvider c
         return Page();
     }
 
+    /// <summary>Renews the lease while the reviewer keeps the page open (called by review.js). 409 when the claim was lost.</summary>
+    public async Task<IActionResult> OnPostRenewAsync(long id, CancellationToken ct)
+    {
+        if (!MayDecide)
+        {
+            return Forbid();
+        }
+
+        var now = clock.GetUtcNow();
+        return await queue.ClaimAsync(id, User.Identity!.Name!, now, options.Value.ClaimLease, ct)
+            ? new JsonResult(new { claimed = true, expires_at = Storage.Iso.ToText(now + options.Value.ClaimLease) })
+            : new ConflictObjectResult(new { claimed = false, reason = "claimed by another reviewer, or already decided" });
+    }
+
     public async Task<IActionResult> OnPostCampaignAsync(long id, string? reasonCode, string? note, CancellationToken ct)
     {
+        if (!MayDecide)
+        {
+            return Forbid();
+        }
+
         var results = await queue.DecideCampaignAsync(id, User.Identity!.Name!, DecisionKind.Confirm, reasonCode ?? "employment-fraud",
             string.IsNullOrWhiteSpace(note) ? null : note.Trim(), clock.GetUtcNow(), ct);
         Message = $"캠페인 판정: {results.Count(r => r.Accepted)}건 사기 확정" +
@@ -97,6 +122,11 @@ public sealed class ItemModel(ReviewQueue queue, PostStore posts, TimeProvider c
             "escalate" => DecisionKind.Escalate,
             _ => (DecisionKind?)null,
         };
+        if (!MayDecide)
+        {
+            return Forbid();
+        }
+
         if (kind is null)
         {
             return BadRequest("unknown decision");

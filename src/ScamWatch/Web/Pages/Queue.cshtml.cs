@@ -34,6 +34,23 @@ public sealed class QueueModel(ReviewQueue queue, IOptions<ReviewOptions> option
     [BindProperty(SupportsGet = true)]
     public string? Until { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Campaign { get; set; }
+
+    /// <summary>1-based page number.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNo { get; set; } = 1;
+
+    public bool HasMore { get; private set; }
+
+    /// <summary>This list's address with one parameter changed (filters kept).</summary>
+    public string Link(int page) => "/queue" + Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
+    {
+        ["status"] = Status, ["order"] = Order, ["site"] = Site, ["minScore"] = MinScore?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["maxScore"] = MaxScore?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["since"] = Since, ["until"] = Until, ["campaign"] = Campaign,
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
+
     public IReadOnlyList<ReviewItem> Items { get; private set; } = [];
 
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
@@ -45,7 +62,9 @@ public sealed class QueueModel(ReviewQueue queue, IOptions<ReviewOptions> option
             Status = ReviewStatus.Open;
         }
 
-        Items = await queue.ListAsync(new QueueQuery
+        PageNo = Math.Clamp(PageNo, 1, 100_000);
+        var size = options.Value.PageSize;
+        var items = await queue.ListAsync(new QueueQuery
         {
             Status = Status,
             Order = Order == "uncertain" ? QueueOrder.Uncertain : QueueOrder.Risk,
@@ -54,8 +73,12 @@ public sealed class QueueModel(ReviewQueue queue, IOptions<ReviewOptions> option
             MaxScore = MaxScore,
             Since = Since,
             Until = Until,
-            Limit = options.Value.PageSize,
+            Campaign = Campaign,
+            Limit = size + 1,
+            Offset = (PageNo - 1) * size,
         }, ct);
+        HasMore = items.Count > size;
+        Items = HasMore ? items.Take(size).ToList() : items;
         Counts = await queue.CountsAsync(ct);
     }
 

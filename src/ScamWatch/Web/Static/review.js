@@ -16,6 +16,24 @@
   }
   if (rows.length) select(0);
   var item = document.querySelector(".item");
+  // Keep the claim while the page is open: renew the lease every third of it; say so when it was lost.
+  var renewForm = document.getElementById("form-renew");
+  var renewSeconds = item ? parseInt(item.dataset.renewSeconds || "0", 10) : 0;
+  if (renewForm && renewSeconds > 0) {
+    var timer = setInterval(function () {
+      fetch(renewForm.action, { method: "POST", body: new FormData(renewForm), credentials: "same-origin" }).then(function (r) {
+        if (r.status === 409 || r.status === 403) {
+          clearInterval(timer);
+          var lost = document.createElement("p");
+          lost.className = "notice lost";
+          lost.textContent = document.documentElement.lang === "en"
+            ? "Your claim on this post has lapsed; reload before deciding."
+            : "이 게시물의 검토 권한이 만료되었습니다. 판정 전에 새로 고치세요.";
+          item.insertBefore(lost, item.firstChild);
+        }
+      }, function () { /* offline: try again at the next tick */ });
+    }, renewSeconds * 1000);
+  }
   function submit(id) {
     var form = document.getElementById(id);
     if (form) form.requestSubmit ? form.requestSubmit() : form.submit();
