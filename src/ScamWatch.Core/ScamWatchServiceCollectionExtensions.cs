@@ -22,6 +22,7 @@ public static class ScamWatchServiceCollectionExtensions
         services.AddOptions<ClassifierOptions>().Bind(configuration.GetSection(ClassifierOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CrawlerOptions>().Bind(configuration.GetSection(CrawlerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TakedownOptions>().Bind(configuration.GetSection(TakedownOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Storage
         services.AddSingleton<Database>();

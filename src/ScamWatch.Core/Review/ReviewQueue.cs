@@ -149,12 +149,22 @@ public sealed class ReviewQueue(Database database, Microsoft.Extensions.Options.
             takedownId = await connection.ExecuteScalarAsync<long?>(
                 """
                 INSERT INTO takedown_requests (post_id, platform, url, site_post_id, title, reason_code, state, evidence_sha256, captured_at,
-                                               score, model_version, decided_at, created_at, updated_at)
-                VALUES (@PostId, @Site, @Url, @SitePostId, @Title, @reason, 'pending', @Sha, @CapturedAt, @Score, @Model, @at, @at, @at)
+                                               score, model_version, decided_at, created_at, updated_at, idempotency_key)
+                VALUES (@PostId, @Site, @Url, @SitePostId, @Title, @reason, 'pending', @Sha, @CapturedAt, @Score, @Model, @at, @at, @at, @key)
                 ON CONFLICT (post_id) DO NOTHING RETURNING id
                 """,
-                new { item.PostId, item.Site, item.Url, item.SitePostId, item.Title, reason = reasonCode ?? "employment-fraud", item.Sha, item.CapturedAt, item.Score, item.Model, at },
+                new { item.PostId, item.Site, item.Url, item.SitePostId, item.Title, reason = reasonCode ?? "employment-fraud", item.Sha, item.CapturedAt, item.Score, item.Model, at,
+                      key = "scamwatch-td-" + Guid.NewGuid().ToString("N") },
                 tx).ConfigureAwait(false);
+            if (takedownId is not null)
+            {
+                // The request row is the transactional outbox: it exists exactly when the decision does.
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO takedown_events (request_id, from_state, to_state, event, actor, note, at)
+                    VALUES (@takedownId, NULL, 'pending', 'created', @reviewer, @reasonCode, @at)
+                    """, new { takedownId, reviewer, reasonCode, at }, tx).ConfigureAwait(false);
+            }
         }
 
         await tx.CommitAsync(ct).ConfigureAwait(false);

@@ -185,5 +185,63 @@ public static class Migrations
             );
             CREATE INDEX ix_post_handles_handle ON post_handles (handle)
             """),
+            new(6, "takedown lifecycle, delivery outbox, append-only audit", """
+            ALTER TABLE takedown_requests ADD COLUMN idempotency_key TEXT NULL;
+            ALTER TABLE takedown_requests ADD COLUMN sent_at TEXT NULL;
+            ALTER TABLE takedown_requests ADD COLUMN deadline_at TEXT NULL;
+            ALTER TABLE takedown_requests ADD COLUMN acknowledged_at TEXT NULL;
+            ALTER TABLE takedown_requests ADD COLUMN outcome_at TEXT NULL;
+            ALTER TABLE takedown_requests ADD COLUMN verified_at TEXT NULL;
+            ALTER TABLE takedown_requests ADD COLUMN checked_at TEXT NULL;
+            ALTER TABLE takedown_requests ADD COLUMN operator_note TEXT NULL;
+            ALTER TABLE takedown_requests ADD COLUMN reappeared_post_id BIGINT NULL;
+            CREATE UNIQUE INDEX ix_takedown_idempotency ON takedown_requests (idempotency_key);
+            CREATE INDEX ix_takedown_state ON takedown_requests (state, platform);
+            CREATE TABLE takedown_events (
+                id {pk},
+                request_id BIGINT NOT NULL REFERENCES takedown_requests(id),
+                from_state TEXT NULL,
+                to_state TEXT NOT NULL,
+                event TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                note TEXT NULL,
+                at TEXT NOT NULL
+            );
+            CREATE INDEX ix_takedown_events_request ON takedown_events (request_id, id);
+            CREATE TABLE deliveries (
+                id {pk},
+                request_id BIGINT NOT NULL REFERENCES takedown_requests(id),
+                channel TEXT NOT NULL,
+                state TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT NOT NULL,
+                last_error TEXT NULL,
+                created_at TEXT NOT NULL,
+                delivered_at TEXT NULL,
+                UNIQUE (request_id, channel)
+            );
+            CREATE INDEX ix_deliveries_due ON deliveries (state, next_attempt_at);
+            CREATE TABLE delivery_attempts (
+                id {pk},
+                delivery_id BIGINT NOT NULL REFERENCES deliveries(id),
+                at TEXT NOT NULL,
+                status_code INTEGER NULL,
+                error TEXT NULL,
+                duration_ms {real} NOT NULL
+            );
+            CREATE INDEX ix_delivery_attempts_delivery ON delivery_attempts (delivery_id, id);
+            UPDATE takedown_requests SET idempotency_key = 'td-' || CAST(id AS TEXT) WHERE idempotency_key IS NULL
+            """,
+            SqliteDdl: """
+            CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER takedown_events_no_update BEFORE UPDATE ON takedown_events BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER takedown_events_no_delete BEFORE DELETE ON takedown_events BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            """,
+            PostgresDdl: """
+            CREATE FUNCTION scamwatch_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+            CREATE TRIGGER decisions_append_only BEFORE UPDATE OR DELETE ON decisions FOR EACH ROW EXECUTE FUNCTION scamwatch_append_only();
+            CREATE TRIGGER takedown_events_append_only BEFORE UPDATE OR DELETE ON takedown_events FOR EACH ROW EXECUTE FUNCTION scamwatch_append_only();
+            """),
     ];
 }

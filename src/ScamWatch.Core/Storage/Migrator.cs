@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace ScamWatch.Storage;
 
 /// <summary>Applies pending <see cref="Migrations"/> at start-up, each in its own transaction.</summary>
-public sealed class Migrator(Database database, TimeProvider clock, ILogger<Migrator> logger)
+public sealed partial class Migrator(Database database, TimeProvider clock, ILogger<Migrator> logger)
 {
     // Any constant works; it only has to be the same for every ScamWatch node sharing a PostgreSQL database.
     private const long PostgresLockKey = 0x5CA3_0001;
@@ -45,7 +45,8 @@ public sealed class Migrator(Database database, TimeProvider clock, ILogger<Migr
             return false;
         }
 
-        foreach (var statement in database.Dialect.Expand(migration.Ddl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        // A statement ends with ';' at the end of a line, so a one-line function body may hold semicolons of its own.
+        foreach (var statement in StatementEnd().Split(migration.For(database.Dialect)).Select(x => x.Trim()).Where(x => x.Length > 0))
         {
             await connection.ExecuteAsync(statement, transaction: tx).ConfigureAwait(false);
         }
@@ -56,4 +57,7 @@ public sealed class Migrator(Database database, TimeProvider clock, ILogger<Migr
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return true;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@";[ \t]*(?:\r?\n|$)")]
+    private static partial System.Text.RegularExpressions.Regex StatementEnd();
 }

@@ -17,4 +17,16 @@ public sealed class TakedownRequest
     public string ModelVersion { get; init; } = "";
     public string DecidedAt { get; init; } = "";
     public string CreatedAt { get; init; } = "";
+    public string UpdatedAt { get; init; } = "";
+
+    /// <summary>Stable per request: a receiver that sees it twice knows it is the same request.</summary>
+    public string IdempotencyKey { get; init; } = "";
+    public string? SentAt { get; init; }
+    public string? DeadlineAt { get; init; }
+    public string? AcknowledgedAt { get; init; }
+    public string? OutcomeAt { get; init; }
+    public string? VerifiedAt { get; init; }
+    public string? CheckedAt { get; init; }
+    public string? OperatorNote { get; init; }
+    public long? ReappearedPostId { get; init; }
 }

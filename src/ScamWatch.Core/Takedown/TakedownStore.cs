@@ -1,25 +1,40 @@
 using System.Runtime.CompilerServices;
 using Dapper;
+using Microsoft.Extensions.Logging;
 using ScamWatch.Storage;
 
 namespace ScamWatch.Takedown;
 
-/// <summary>Takedown requests, read per platform in id order (an operator sees only its own).</summary>
-public sealed class TakedownStore(Database database)
+/// <summary>
+/// Takedown requests: read per platform in id order (an operator sees only its own), and moved through
+/// <see cref="TakedownLifecycle"/> by one conditional UPDATE per transition, each written to the append-only
+/// <c>takedown_events</c> log in the same transaction.
+/// </summary>
+public sealed class TakedownStore(Database database, ILogger<TakedownStore> logger)
 {
-    public async IAsyncEnumerable<TakedownRequest> StreamAsync(string? platform, [EnumeratorCancellation] CancellationToken ct = default)
+    private const string Columns = """
+        id, post_id, platform, url, site_post_id, title, reason_code, state, evidence_sha256, captured_at, score, model_version,
+        decided_at, created_at, updated_at, idempotency_key, sent_at, deadline_at, acknowledged_at, outcome_at, verified_at, checked_at,
+        operator_note, reappeared_post_id
+        """;
+
+    /// <summary>Every request (of one platform, or all), in id order, page by page: constant memory.</summary>
+    public IAsyncEnumerable<TakedownRequest> StreamAsync(string? platform, CancellationToken ct = default) => StreamAsync(platform, null, 0, ct);
+
+    /// <summary>Requests after a cursor (a request id), optionally in one state, in id order.</summary>
+    public async IAsyncEnumerable<TakedownRequest> StreamAsync(string? platform, string? state, long afterId, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         const int page = 500;
-        long after = 0;
+        var after = afterId;
         while (true)
         {
             var rows = (await connection.QueryAsync<TakedownRequest>(
-                """
-                SELECT id, post_id, platform, url, site_post_id, title, reason_code, state, evidence_sha256, captured_at, score,
-                       model_version, decided_at, created_at
-                FROM takedown_requests WHERE id > @after AND (@platform IS NULL OR platform = @platform) ORDER BY id LIMIT @page
-                """, new { after, platform, page }).ConfigureAwait(false)).AsList();
+                $"""
+                SELECT {Columns} FROM takedown_requests
+                WHERE id > @after AND (@platform IS NULL OR platform = @platform) AND (@state IS NULL OR state = @state)
+                ORDER BY id LIMIT @page
+                """, new { after, platform, state, page }).ConfigureAwait(false)).AsList();
             foreach (var row in rows)
             {
                 yield return row;
@@ -34,10 +49,111 @@ public sealed class TakedownStore(Database database)
         }
     }
 
+    public async Task<TakedownRequest?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<TakedownRequest>($"SELECT {Columns} FROM takedown_requests WHERE id = @id", new { id }).ConfigureAwait(false);
+    }
+
+    public async Task<TakedownRequest?> ForPostAsync(long postId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<TakedownRequest>($"SELECT {Columns} FROM takedown_requests WHERE post_id = @postId", new { postId }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies one event. The UPDATE is conditional on the state the decision was made from, so two nodes (or an
+    /// operator and the verifier) racing on one request cannot both move it; the loser is told the current state.
+    /// <paramref name="deadline"/> is set when the request is sent (the platform's time to act).
+    /// </summary>
+    public async Task<TakedownTransition> TransitionAsync(long id, TakedownEvent e, string actor, string? note, DateTimeOffset at,
+        TimeSpan? deadline = null, long? reappearedPostId = null, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var current = await connection.QuerySingleOrDefaultAsync<string>("SELECT state FROM takedown_requests WHERE id = @id", new { id }).ConfigureAwait(false);
+            if (current is null)
+            {
+                return TakedownTransition.Refuse("", $"takedown request {id} does not exist");
+            }
+
+            var next = TakedownLifecycle.Next(current, e);
+            if (!next.Allowed || !next.Changed)
+            {
+                return next;
+            }
+
+            var now = Iso.ToText(at);
+            var column = e switch
+            {
+                TakedownEvent.Sent => "sent_at",
+                TakedownEvent.Acknowledged => "acknowledged_at",
+                TakedownEvent.Removed or TakedownEvent.Refused or TakedownEvent.DeadlinePassed => "outcome_at",
+                TakedownEvent.VerifiedGone => "verified_at",
+                _ => "updated_at",
+            };
+            await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var changed = await connection.ExecuteAsync(
+                $"""
+                UPDATE takedown_requests SET state = @to, updated_at = @now, {column} = @now,
+                    deadline_at = CASE WHEN @deadlineAt IS NULL THEN deadline_at ELSE @deadlineAt END,
+                    operator_note = CASE WHEN @operatorNote IS NULL THEN operator_note ELSE @operatorNote END,
+                    reappeared_post_id = CASE WHEN @reappearedPostId IS NULL THEN reappeared_post_id ELSE @reappearedPostId END
+                WHERE id = @id AND state = @from
+                """,
+                new
+                {
+                    to = next.To, now, id, from = current,
+                    deadlineAt = deadline is { } d ? Iso.ToText(at + d) : null,
+                    operatorNote = e is TakedownEvent.Acknowledged or TakedownEvent.Removed or TakedownEvent.Refused ? note : null,
+                    reappearedPostId,
+                }, tx).ConfigureAwait(false);
+            if (changed == 0)
+            {
+                await tx.RollbackAsync(ct).ConfigureAwait(false);
+                continue; // someone else moved it first: decide again from the state they left
+            }
+
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO takedown_events (request_id, from_state, to_state, event, actor, note, at)
+                VALUES (@id, @from, @to, @event, @actor, @note, @now)
+                """, new { id, from = current, to = next.To, @event = TakedownLifecycle.EventName(e), actor, note, now }, tx).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            logger.LogInformation("Takedown request {RequestId} moved {FromState} → {ToState} on {Event} by {Actor}", id, current, next.To, TakedownLifecycle.EventName(e), actor);
+            return next;
+        }
+
+        return TakedownTransition.Refuse("", $"takedown request {id} kept changing under us; try again");
+    }
+
+    /// <summary>The request's history, oldest first (append-only).</summary>
+    public async Task<IReadOnlyList<TakedownEventRow>> EventsAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        return (await connection.QueryAsync<TakedownEventRow>(
+            "SELECT id, request_id, from_state, to_state, event, actor, note, at FROM takedown_events WHERE request_id = @id ORDER BY id",
+            new { id }).ConfigureAwait(false)).AsList();
+    }
+
     public async Task<IReadOnlyList<(string Platform, long Count)>> PlatformsAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         return (await connection.QueryAsync<(string, long)>(
             "SELECT platform, COUNT(*) FROM takedown_requests GROUP BY platform ORDER BY platform").ConfigureAwait(false)).AsList();
     }
+}
+
+/// <summary>One line of a takedown request's history.</summary>
+public sealed class TakedownEventRow
+{
+    public long Id { get; init; }
+    public long RequestId { get; init; }
+    public string? FromState { get; init; }
+    public string ToState { get; init; } = "";
+    public string Event { get; init; } = "";
+    public string Actor { get; init; } = "";
+    public string? Note { get; init; }
+    public string At { get; init; } = "";
 }

@@ -42,12 +42,7 @@ public static class ExportCommand
             var store = host.Services.GetRequiredService<TakedownStore>();
             var requests = store.StreamAsync(parse.GetValue(platform), ct);
             await using var stream = CliRunner.OpenOutput(parse.GetValue(output)!);
-            var n = parse.GetValue(format) switch
-            {
-                "csv" => await TakedownCsvWriter.WriteAsync(stream, requests, parse.GetValue(lang) == "ko", ct).ConfigureAwait(false),
-                "jsonl" => await WriteJsonLinesAsync(stream, requests, ct).ConfigureAwait(false),
-                var f => throw new UsageException($"unknown format {f}"),
-            };
+            var n = await TakedownFormats.WriteAsync(stream, parse.GetValue(format)!, requests, parse.GetValue(lang) == "ko", ct).ConfigureAwait(false);
             host.Services.GetRequiredService<ILogger<TakedownStore>>().LogInformation(
                 "Exported {Count} takedown requests for platform {Platform} as {Format}", n, parse.GetValue(platform) ?? "(all)", parse.GetValue(format));
             await Console.Error.WriteLineAsync($"{n} takedown requests written").ConfigureAwait(false);
@@ -57,34 +52,4 @@ public static class ExportCommand
     }
 
     private static readonly JsonSerializerOptions AuditJson = new(JsonLines.SerializerOptions) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-    private static async Task<int> WriteJsonLinesAsync(Stream output, IAsyncEnumerable<TakedownRequest> requests, CancellationToken ct)
-    {
-        var n = 0;
-        await foreach (var r in requests.WithCancellation(ct).ConfigureAwait(false))
-        {
-            var line = JsonSerializer.SerializeToUtf8Bytes(new
-            {
-                request_id = r.Id,
-                platform = r.Platform,
-                url = r.Url,
-                platform_post_id = r.SitePostId,
-                title = r.Title,
-                reason_code = r.ReasonCode,
-                legal_basis = LegalBasis.For(r.ReasonCode),
-                state = r.State,
-                captured_at = r.CapturedAt,
-                evidence_sha256 = r.EvidenceSha256,
-                score = r.Score,
-                model_version = r.ModelVersion,
-                decided_at = r.DecidedAt,
-            }, JsonLines.SerializerOptions);
-            await output.WriteAsync(line, ct).ConfigureAwait(false);
-            output.WriteByte((byte)'\n');
-            n++;
-        }
-
-        await output.FlushAsync(ct).ConfigureAwait(false);
-        return n;
-    }
 }

@@ -127,6 +127,79 @@ public abstract class StorageContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AuditLog_IsAppendOnly_TheDatabaseRefusesUpdatesAndDeletes()
+    {
+        var (itemId, _) = await QueueOneAsync("ao");
+        var queue = Services.GetRequiredService<ReviewQueue>();
+        var decided = await queue.DecideAsync(itemId, "kim", DecisionKind.Confirm, "employment-fraud", null, Clock.GetUtcNow());
+        var db = Services.GetRequiredService<ScamWatch.Storage.Database>();
+        await using var connection = await db.OpenAsync();
+        foreach (var sql in new[]
+        {
+            "UPDATE decisions SET reviewer = 'mallory'", "DELETE FROM decisions",
+            "UPDATE takedown_events SET actor = 'mallory'", "DELETE FROM takedown_events",
+        })
+        {
+            var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Dapper.SqlMapper.ExecuteAsync(connection, sql));
+            Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("kim", Assert.Single(await queue.AuditForPostAsync((await queue.GetAsync(itemId))!.PostId)).Reviewer);
+        var events = await Services.GetRequiredService<TakedownStore>().EventsAsync(decided.TakedownId!.Value);
+        Assert.Equal("created", Assert.Single(events).Event);
+    }
+
+    [Fact]
+    public async Task Takedown_Lifecycle_EachTransitionTimestampedAndLogged_RetriesChangeNothing()
+    {
+        var (itemId, postId) = await QueueOneAsync("lc");
+        var decided = await Services.GetRequiredService<ReviewQueue>().DecideAsync(itemId, "kim", DecisionKind.Confirm, "trafficking", null, Clock.GetUtcNow());
+        var store = Services.GetRequiredService<TakedownStore>();
+        var id = decided.TakedownId!.Value;
+        var created = (await store.GetAsync(id))!;
+        Assert.StartsWith("scamwatch-td-", created.IdempotencyKey, StringComparison.Ordinal);
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await store.TransitionAsync(id, TakedownEvent.Sent, "webhook", null, Clock.GetUtcNow(), deadline: TimeSpan.FromHours(72))).Changed);
+        Clock.Advance(TimeSpan.FromHours(1));
+        Assert.True((await store.TransitionAsync(id, TakedownEvent.Acknowledged, "op", "접수", Clock.GetUtcNow())).Changed);
+        var again = await store.TransitionAsync(id, TakedownEvent.Acknowledged, "op", "접수", Clock.GetUtcNow());
+        Assert.True(again.Allowed);
+        Assert.False(again.Changed);
+        var backwards = await store.TransitionAsync(id, TakedownEvent.Sent, "webhook", null, Clock.GetUtcNow());
+        Assert.False(backwards.Allowed);
+        Clock.Advance(TimeSpan.FromHours(5));
+        Assert.True((await store.TransitionAsync(id, TakedownEvent.Removed, "op", "삭제 완료", Clock.GetUtcNow())).Changed);
+
+        var request = (await store.GetAsync(id))!;
+        Assert.Equal(TakedownState.Removed, request.State);
+        Assert.Equal(postId, request.PostId);
+        Assert.Equal(ScamWatch.Storage.Iso.ToText(Clock.Start.AddMinutes(1).AddHours(72)), request.DeadlineAt);
+        Assert.NotNull(request.SentAt);
+        Assert.NotNull(request.AcknowledgedAt);
+        Assert.NotNull(request.OutcomeAt);
+        Assert.Equal("삭제 완료", request.OperatorNote);
+        Assert.Equal(["created", "sent", "acknowledged", "removed"], (await store.EventsAsync(id)).Select(e => e.Event));
+    }
+
+    [Fact]
+    public async Task Claim_ConcurrentReviewers_ExactlyOneWins()
+    {
+        var (itemId, _) = await QueueOneAsync("6c");
+        var queue = Services.GetRequiredService<ReviewQueue>();
+        using var start = new ManualResetEventSlim();
+        var claims = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            return (Reviewer: "reviewer" + i, Won: await queue.ClaimAsync(itemId, "reviewer" + i, Clock.GetUtcNow(), TimeSpan.FromMinutes(10)));
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(claims);
+        var winner = Assert.Single(results, r => r.Won);
+        Assert.Equal(winner.Reviewer, (await queue.GetAsync(itemId))!.ClaimedBy);
+    }
+
+    [Fact]
     public async Task Decide_ConcurrentReviewers_ExactlyOneWins()
     {
         var (itemId, _) = await QueueOneAsync("6");
