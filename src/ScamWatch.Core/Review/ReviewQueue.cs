@@ -153,8 +153,21 @@ public sealed class ReviewQueue(Database database, Microsoft.Extensions.Options.
                 VALUES (@PostId, @Site, @Url, @SitePostId, @Title, @reason, 'pending', @Sha, @CapturedAt, @Score, @Model, @at, @at, @at, @key)
                 ON CONFLICT (post_id) DO NOTHING RETURNING id
                 """,
-                new { item.PostId, item.Site, item.Url, item.SitePostId, item.Title, reason = reasonCode ?? "employment-fraud", item.Sha, item.CapturedAt, item.Score, item.Model, at,
-                      key = "scamwatch-td-" + Guid.NewGuid().ToString("N") },
+                new
+                {
+                    item.PostId,
+                    item.Site,
+                    item.Url,
+                    item.SitePostId,
+                    item.Title,
+                    reason = reasonCode ?? "employment-fraud",
+                    item.Sha,
+                    item.CapturedAt,
+                    item.Score,
+                    item.Model,
+                    at,
+                    key = "scamwatch-td-" + Guid.NewGuid().ToString("N")
+                },
                 tx).ConfigureAwait(false);
             if (takedownId is not null)
             {

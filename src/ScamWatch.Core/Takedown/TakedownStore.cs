@@ -104,7 +104,10 @@ public sealed class TakedownStore(Database database, ILogger<TakedownStore> logg
                 """,
                 new
                 {
-                    to = next.To, now, id, from = current,
+                    to = next.To,
+                    now,
+                    id,
+                    from = current,
                     deadlineAt = deadline is { } d ? Iso.ToText(at + d) : null,
                     operatorNote = e is TakedownEvent.Acknowledged or TakedownEvent.Removed or TakedownEvent.Refused ? note : null,
                     reappearedPostId,

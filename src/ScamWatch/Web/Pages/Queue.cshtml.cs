@@ -46,8 +46,14 @@ public sealed class QueueModel(ReviewQueue queue, IOptions<ReviewOptions> option
     /// <summary>This list's address with one parameter changed (filters kept).</summary>
     public string Link(int page) => "/queue" + Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
     {
-        ["status"] = Status, ["order"] = Order, ["site"] = Site, ["minScore"] = MinScore?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["maxScore"] = MaxScore?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["since"] = Since, ["until"] = Until, ["campaign"] = Campaign,
+        ["status"] = Status,
+        ["order"] = Order,
+        ["site"] = Site,
+        ["minScore"] = MinScore?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["maxScore"] = MaxScore?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["since"] = Since,
+        ["until"] = Until,
+        ["campaign"] = Campaign,
         ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
 
