@@ -10,6 +10,13 @@ public sealed class PostText
         Money = money;
     }
 
+    /// <summary>
+    /// The most text one post contributes to classification. Real posts are a few thousand characters; a hostile or
+    /// broken page may be megabytes, and scoring all of it would only cost time (every lure signal sits in the
+    /// first screens). Fields come first, then the body, so nothing but the tail of a huge body is cut.
+    /// </summary>
+    public const int MaxChars = 64 * 1024;
+
     public MappedText Mapped { get; }
 
     public string Normalized => Mapped.Text;
@@ -41,6 +48,12 @@ public sealed class PostText
         Add(contact);
         Add(body);
         var original = string.Join("\n", parts);
+        if (original.Length > MaxChars)
+        {
+            var cut = char.IsHighSurrogate(original[MaxChars - 1]) ? MaxChars - 1 : MaxChars;
+            original = original[..cut];
+        }
+
         var mapped = TextNormalizer.Normalize(original);
         return new PostText(mapped, !string.IsNullOrWhiteSpace(company), KoreanMoney.Find(mapped.Text));
     }

@@ -40,7 +40,9 @@ public sealed class LureModelTests
     {
         var body = string.Concat(Enumerable.Repeat("평범한 물류센터 주간 근무자 모집합니다. ", 45_000));
         Assert.True(body.Length >= 1_000_000);
-        var verdict = Model.Classify(PostText.From("물류센터", body));
+        var text = PostText.From("물류센터", body);
+        Assert.Equal(PostText.MaxChars, text.Original.Length);
+        var verdict = Model.Classify(text);
         Assert.InRange(verdict.Score, 0, 1);
     }
 
