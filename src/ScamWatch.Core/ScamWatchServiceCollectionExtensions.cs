@@ -31,6 +31,7 @@ public static class ScamWatchServiceCollectionExtensions
         services.AddSingleton<ClassificationStore>();
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<TakedownStore>();
+        services.AddSingleton<TakedownExporter>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ApiKeys>();
 

@@ -27,6 +27,26 @@ public sealed class TakedownOptions : IValidatableObject
     [Required]
     public string VerifyCron { get; set; } = "0 7 * * * ?";
 
+    /// <summary>Who files the reports: the organisation named as reporter and sender in XARF and as the STIX identity.</summary>
+    /// <value>Default <c>ScamWatch</c>.</value>
+    [Required]
+    [StringLength(200, MinimumLength = 1)]
+    public string ReporterOrg { get; set; } = "ScamWatch";
+
+    /// <summary>The e-mail address platforms answer reports at (XARF <c>reporter.contact</c>, STIX identity contact).</summary>
+    /// <value>Default <c>takedown@scamwatch.example</c>; set your own before sending anything.</value>
+    [Required]
+    [EmailAddress]
+    public string ReporterContact { get; set; } = "takedown@scamwatch.example";
+
+    /// <summary>The reporter's domain (XARF <c>reporter.domain</c>), which the receiver may use to verify the sender.</summary>
+    /// <value>Default <c>scamwatch.example</c>.</value>
+    [Required]
+    [RegularExpression(@"^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)*[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$")]
+    public string ReporterDomain { get; set; } = "scamwatch.example";
+
+    public TakedownReporter Reporter => new(ReporterOrg, ReporterContact, ReporterDomain);
+
     /// <summary>Per platform (the site name): delivery and deadline. Platforms not listed are delivered by pull only.</summary>
     public Dictionary<string, PlatformDelivery> Platforms { get; set; } = new(StringComparer.Ordinal);
 

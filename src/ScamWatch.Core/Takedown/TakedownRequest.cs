@@ -29,4 +29,7 @@ public sealed class TakedownRequest
     public string? CheckedAt { get; init; }
     public string? OperatorNote { get; init; }
     public long? ReappearedPostId { get; init; }
+
+    /// <summary>The post's contact handles (<c>@telegram</c>, <c>kakao:</c>, <c>line:</c>, <c>tel:</c>, …), filled by <see cref="TakedownStore.StreamAsync(string?, string?, long, CancellationToken)"/>.</summary>
+    public IReadOnlyList<string> ContactHandles { get; set; } = [];
 }

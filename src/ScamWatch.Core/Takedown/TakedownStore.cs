@@ -35,6 +35,7 @@ public sealed class TakedownStore(Database database, ILogger<TakedownStore> logg
                 WHERE id > @after AND (@platform IS NULL OR platform = @platform) AND (@state IS NULL OR state = @state)
                 ORDER BY id LIMIT @page
                 """, new { after, platform, state, page }).ConfigureAwait(false)).AsList();
+            await AttachHandlesAsync(connection, rows).ConfigureAwait(false);
             foreach (var row in rows)
             {
                 yield return row;
@@ -47,6 +48,54 @@ public sealed class TakedownStore(Database database, ILogger<TakedownStore> logg
 
             after = rows[^1].Id;
         }
+    }
+
+    // One indexed lookup per page (post_handles' primary key starts with post_id), so handles cost no per-row query.
+    private static async Task AttachHandlesAsync(System.Data.Common.DbConnection connection, List<TakedownRequest> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var handles = (await connection.QueryAsync<(long PostId, string Handle)>(
+            "SELECT post_id, handle FROM post_handles WHERE post_id IN @ids ORDER BY post_id, handle",
+            new { ids = rows.Select(r => r.PostId).Distinct().ToArray() }).ConfigureAwait(false))
+            .GroupBy(h => h.PostId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(h => h.Handle)]);
+        foreach (var row in rows)
+        {
+            if (handles.TryGetValue(row.PostId, out var list))
+            {
+                row.ContactHandles = list;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The page a request's evidence hash refers to, decompressed, read on a connection the caller holds open for the
+    /// whole export. Null when the request has no evidence or the page is not stored.
+    /// </summary>
+    public static async Task<CapturedPage?> CapturedPageAsync(System.Data.Common.DbConnection connection, TakedownRequest request, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(request.EvidenceSha256))
+        {
+            return null;
+        }
+
+        var row = await connection.QuerySingleOrDefaultAsync<(string? ContentType, byte[] Body)>(new CommandDefinition(
+            """
+            SELECT e.content_type, e.body_gzip FROM post_versions v JOIN evidence e ON e.id = v.evidence_id
+            WHERE v.post_id = @PostId AND e.sha256 = @EvidenceSha256 ORDER BY v.version_no DESC LIMIT 1
+            """, new { request.PostId, request.EvidenceSha256 }, cancellationToken: ct)).ConfigureAwait(false);
+        return row.Body is null ? null : new CapturedPage(Posts.Evidence.Decompress(row.Body), row.ContentType);
+    }
+
+    /// <summary>Per platform: counts by state, median time to takedown, overdue requests (see <see cref="TakedownStats"/>).</summary>
+    public async Task<IReadOnlyList<PlatformStats>> StatsAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        var rows = connection.QueryUnbufferedAsync<TakedownStatsRow>(TakedownStats.Sql);
+        return await TakedownStats.ComputeAsync(rows, now, ct).ConfigureAwait(false);
     }
 
     public async Task<TakedownRequest?> GetAsync(long id, CancellationToken ct = default)
