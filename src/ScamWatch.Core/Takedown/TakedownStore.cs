@@ -35,7 +35,7 @@ public sealed class TakedownStore(Database database, ILogger<TakedownStore> logg
                 WHERE id > @after AND (@platform IS NULL OR platform = @platform) AND (@state IS NULL OR state = @state)
                 ORDER BY id LIMIT @page
                 """, new { after, platform, state, page }).ConfigureAwait(false)).AsList();
-            await AttachHandlesAsync(connection, rows).ConfigureAwait(false);
+            await AttachHandlesAsync(connection, rows, after, platform, state).ConfigureAwait(false);
             foreach (var row in rows)
             {
                 yield return row;
@@ -50,8 +50,9 @@ public sealed class TakedownStore(Database database, ILogger<TakedownStore> logg
         }
     }
 
-    // One indexed lookup per page (post_handles' primary key starts with post_id), so handles cost no per-row query.
-    private static async Task AttachHandlesAsync(System.Data.Common.DbConnection connection, List<TakedownRequest> rows)
+    // One query per page, over the same id range and filters as the page (a join rather than an IN list, which Dapper
+    // expands on SQLite but passes as one array parameter on Npgsql); post_handles' primary key starts with post_id.
+    private static async Task AttachHandlesAsync(System.Data.Common.DbConnection connection, List<TakedownRequest> rows, long after, string? platform, string? state)
     {
         if (rows.Count == 0)
         {
@@ -59,8 +60,11 @@ public sealed class TakedownStore(Database database, ILogger<TakedownStore> logg
         }
 
         var handles = (await connection.QueryAsync<(long PostId, string Handle)>(
-            "SELECT post_id, handle FROM post_handles WHERE post_id IN @ids ORDER BY post_id, handle",
-            new { ids = rows.Select(r => r.PostId).Distinct().ToArray() }).ConfigureAwait(false))
+            """
+            SELECT h.post_id, h.handle FROM takedown_requests t JOIN post_handles h ON h.post_id = t.post_id
+            WHERE t.id > @after AND t.id <= @last AND (@platform IS NULL OR t.platform = @platform) AND (@state IS NULL OR t.state = @state)
+            ORDER BY h.post_id, h.handle
+            """, new { after, last = rows[^1].Id, platform, state }).ConfigureAwait(false))
             .GroupBy(h => h.PostId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(h => h.Handle)]);
         foreach (var row in rows)
         {

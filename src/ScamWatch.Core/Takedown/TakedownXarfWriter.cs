@@ -47,7 +47,8 @@ public static partial class TakedownXarfWriter
         w.WriteString("category", "content");
         w.WriteString("type", "fraud");
         w.WriteString("evidence_source", "crawler");
-        w.WriteString("url", r.Url);
+        // The schema's url is an RFC 3986 URI: IDN hosts as A-labels, quotes and spaces percent-encoded.
+        w.WriteString("url", uri is null ? r.Url : new UriBuilder(uri) { Host = uri.IdnHost }.Uri.AbsoluteUri);
         if (uri is { HostNameType: UriHostNameType.Dns })
         {
             w.WriteString("domain", uri.IdnHost);
