@@ -243,5 +243,16 @@ public static class Migrations
             CREATE TRIGGER decisions_append_only BEFORE UPDATE OR DELETE ON decisions FOR EACH ROW EXECUTE FUNCTION scamwatch_append_only();
             CREATE TRIGGER takedown_events_append_only BEFORE UPDATE OR DELETE ON takedown_events FOR EACH ROW EXECUTE FUNCTION scamwatch_append_only();
             """),
+        new(8, "operator API idempotency keys", """
+            CREATE TABLE operator_replies (
+                username TEXT NOT NULL,
+                idempotency_key TEXT NOT NULL,
+                request_hash TEXT NOT NULL,
+                status_code INTEGER NOT NULL,
+                body TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (username, idempotency_key)
+            )
+            """),
     ];
 }

@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,9 @@ public static class WebSetup
 
     /// <summary>Claiming and deciding: reviewers and admins only.</summary>
     public const string DecidePolicy = "decide";
+
+    /// <summary>The operator page and its downloads: operators (own platform) and admins (any, read-only).</summary>
+    public const string OperatorPolicy = "operator";
     public const string LoginRateLimit = "login";
 
     public static IServiceCollection AddScamWatchWeb(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
@@ -37,7 +41,9 @@ public static class WebSetup
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Web/Pages";
-            o.Conventions.AuthorizeFolder("/", ReviewPolicy);
+            // Every page is for reviewers, analysts and admins, except the operators' own page.
+            o.Conventions.AddFolderApplicationModelConvention("/", page =>
+                page.EndpointMetadata.Add(new AuthorizeAttribute(page.ViewEnginePath == "/Operator" ? OperatorPolicy : ReviewPolicy)));
             o.Conventions.AllowAnonymousToPage("/Login");
         }).AddApplicationPart(typeof(WebSetup).Assembly);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -65,10 +71,14 @@ public static class WebSetup
             .AddPolicy(DecidePolicy, p => p.RequireRole(Roles.Reviewer, Roles.Admin))
             .AddPolicy(ApiEndpoints.ReadApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Reviewer, Roles.Analyst, Roles.Admin))
             .AddPolicy(ApiEndpoints.ReviewApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Reviewer, Roles.Admin))
+            .AddPolicy(OperatorPolicy, p => p.RequireRole(Roles.Operator, Roles.Admin))
+            .AddPolicy(OperatorApi.ReadPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Operator, Roles.Reviewer, Roles.Admin))
+            .AddPolicy(OperatorApi.WritePolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Operator))
             .AddPolicy(ApiEndpoints.AnyApi, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<Labels>();
+        services.AddSingleton<OperatorReplies>();
         services.AddAntiforgery(o => o.Cookie.Name = "scamwatch-af");
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
             UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.HangulSyllables, UnicodeRanges.HangulJamo,
@@ -112,7 +122,7 @@ public static class WebSetup
             return Results.Text("ok");
         }).AllowAnonymous();
         app.MapGet("/static/{name}", (string name) => StaticAsset(name)).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/", () => Results.Redirect("/queue")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/", (HttpContext http) => Results.Redirect(http.User.IsInRole(Roles.Operator) ? "/operator" : "/queue")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/lang/{lang}", (string lang, string? back, HttpContext http) =>
         {
             http.Response.Cookies.Append(Labels.Cookie, lang == "en" ? "en" : "ko",
@@ -132,6 +142,8 @@ public static class WebSetup
         app.MapGet("/audit.jsonl", ApiEndpoints.WriteAuditAsync).RequireAuthorization(ReviewPolicy).ExcludeFromDescription();
         TakedownEndpoints.Map(app);
         ApiEndpoints.Map(app);
+        OperatorApi.Map(app);
+        OperatorDownloads.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.UseSwaggerUI(o =>
         {

@@ -40,6 +40,6 @@ public sealed class LoginModel(UserStore users, ILogger<LoginModel> logger) : Pa
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
         logger.LogInformation("User {Username} signed in with role {Role}", user.Username, user.Role);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/queue");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : user.Role == Roles.Operator ? "/operator" : "/queue");
     }
 }
