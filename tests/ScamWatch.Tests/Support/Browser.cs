@@ -89,14 +89,15 @@ public sealed class Browser : IAsyncDisposable
 
         public ConcurrentBag<string> Console { get; } = [];
 
-        public async Task<IPage> LogInAsync(string user, string password)
+        /// <summary>Signs in through the login form and waits for the landing page (operators land on /operator).</summary>
+        public async Task<IPage> LogInAsync(string user, string password, string landing = "/queue")
         {
             var page = await Context.NewPageAsync();
             await page.GotoAsync(new Uri(Origin, "/login").ToString());
             await page.FillAsync("input[name=username]", user);
             await page.FillAsync("input[name=password]", password);
             await page.ClickAsync("section.login button[type=submit]");
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/queue");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == landing);
 
             return page;
         }
