@@ -9,6 +9,7 @@ using ScamWatch.Review;
 using ScamWatch.Sites;
 using ScamWatch.Storage;
 using ScamWatch.Takedown;
+using ScamWatch.Takedown.Delivery;
 
 namespace ScamWatch;
 
@@ -49,6 +50,9 @@ public static class ScamWatchServiceCollectionExtensions
         services.AddSingleton<Classifier>();
         services.AddSingleton<PostIngestor>();
         services.AddTransient<CrawlJob>();
+
+        // Takedown delivery (push and file)
+        services.AddTakedownDelivery(configuration);
         return services;
     }
 }

@@ -243,6 +243,11 @@ public static class Migrations
             CREATE TRIGGER decisions_append_only BEFORE UPDATE OR DELETE ON decisions FOR EACH ROW EXECUTE FUNCTION scamwatch_append_only();
             CREATE TRIGGER takedown_events_append_only BEFORE UPDATE OR DELETE ON takedown_events FOR EACH ROW EXECUTE FUNCTION scamwatch_append_only();
             """),
+        new(7, "delivery leases and file batches", """
+            ALTER TABLE deliveries ADD COLUMN lease_owner TEXT NULL;
+            ALTER TABLE deliveries ADD COLUMN batch TEXT NULL;
+            CREATE INDEX ix_deliveries_batch ON deliveries (batch)
+            """),
         new(8, "operator API idempotency keys", """
             CREATE TABLE operator_replies (
                 username TEXT NOT NULL,

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using ScamWatch.Crawling;
 using ScamWatch.Sites;
+using ScamWatch.Takedown.Delivery;
 
 namespace ScamWatch.Hosting;
 
@@ -14,6 +15,7 @@ public static class Scheduling
         {
             // On shutdown, running crawls are asked to stop (their token is cancelled) and the scheduler waits for them.
             q.ConfigureScheduler(o => o.ShutdownJobInterruption = ShutdownJobInterruption.Always);
+            q.AddTakedownDelivery();
             foreach (var site in sites.Where(s => s.Enabled))
             {
                 var job = new JobKey("crawl-" + site.Name, "crawl");
