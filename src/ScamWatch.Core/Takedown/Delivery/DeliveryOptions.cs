@@ -15,7 +15,10 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Immediate retries inside one run (Polly, exponential backoff with jitter) before the delivery waits for a later run.</summary>
+    /// <summary>
+    /// Immediate retries inside a delivery's first run (Polly, exponential backoff with jitter) before it waits for a later
+    /// run; later runs make one call each. Every call counts towards <see cref="PlatformDelivery.MaxAttempts"/>.
+    /// </summary>
     /// <value>Default 2 (three calls in all).</value>
     [Range(0, 5)]
     public int QuickRetries { get; set; } = 2;

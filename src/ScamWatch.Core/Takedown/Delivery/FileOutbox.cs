@@ -24,6 +24,9 @@ public sealed class FileOutbox(
 
     private readonly DeliveryOptions _options = options.Value;
 
+    /// <summary>Test seam: runs once a batch file is in place, before its requests are marked (where a crash leaves work to resume).</summary>
+    internal Func<string, Task>? AfterWrite { get; set; }
+
     /// <summary>The batch's file name: deterministic from its contents (first and last request id) and format.</summary>
     public static string BatchName(long firstRequestId, long lastRequestId, string format) =>
         FormattableString.Invariant($"takedowns-{firstRequestId:D10}-{lastRequestId:D10}.{TakedownFormats.Extension(format)}");
@@ -117,6 +120,11 @@ public sealed class FileOutbox(
             report.Add(new DeliveryProblem("retrying", platform, Channel, null, 0, $"batch {batch} could not be written ({ex.Message}); next try at {Iso.ToText(retryAt)}"));
             logger.LogError(ex, "Batch file {File} for {Platform} could not be written; retrying at {RetryAt}", path, platform, Iso.ToText(retryAt));
             return false;
+        }
+
+        if (AfterWrite is { } afterWrite)
+        {
+            await afterWrite(path).ConfigureAwait(false);
         }
 
         var now = clock.GetUtcNow();

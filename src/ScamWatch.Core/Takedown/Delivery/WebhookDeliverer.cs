@@ -73,7 +73,10 @@ public sealed class WebhookDeliverer(
         WebhookCall last;
         try
         {
-            last = await Pipeline(Math.Min(_options.QuickRetries, settings.MaxAttempts - attempts - 1)).ExecuteAsync(async token =>
+            // Quick retries ride out a blip on a delivery's first round; an endpoint already failing is probed once per run,
+            // so an outage of hours does not use up MaxAttempts.
+            var quickRetries = attempts == 0 ? Math.Min(_options.QuickRetries, settings.MaxAttempts - 1) : 0;
+            last = await Pipeline(quickRetries).ExecuteAsync(async token =>
             {
                 var call = await CallAsync(settings, request, body, token, ct).ConfigureAwait(false);
                 attempts++;
