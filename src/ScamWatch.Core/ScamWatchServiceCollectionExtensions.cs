@@ -10,6 +10,7 @@ using ScamWatch.Sites;
 using ScamWatch.Storage;
 using ScamWatch.Takedown;
 using ScamWatch.Takedown.Delivery;
+using ScamWatch.Takedown.Verification;
 
 namespace ScamWatch;
 
@@ -53,6 +54,11 @@ public static class ScamWatchServiceCollectionExtensions
 
         // Takedown delivery (push and file)
         services.AddTakedownDelivery(configuration);
+        // Verification and reappearance
+        services.AddSingleton<VerificationStore>();
+        services.AddSingleton<ReappearanceWatch>();
+        services.AddSingleton<TakedownVerifier>();
+        services.AddTransient<VerifyJob>();
         return services;
     }
 }

@@ -2,12 +2,16 @@ using Microsoft.Extensions.Logging;
 using ScamWatch.Classification;
 using ScamWatch.Extraction;
 using ScamWatch.Review;
+using ScamWatch.Takedown.Verification;
 
 namespace ScamWatch.Posts;
 
-/// <summary>One extracted post through the rest of the pipeline: store (new version if changed), classify, queue if flagged.</summary>
+/// <summary>
+/// One extracted post through the rest of the pipeline: store (new version if changed), check it against confirmed lures
+/// (<see cref="ReappearanceWatch"/>), classify, queue if flagged or if it repeats a confirmed lure.
+/// </summary>
 public sealed class PostIngestor(PostStore posts, Classifier classifier, ClassificationStore classifications, ReviewQueue queue,
-    TimeProvider clock, ILogger<PostIngestor> logger)
+    ReappearanceWatch reappearance, TimeProvider clock, ILogger<PostIngestor> logger)
 {
     public sealed record Outcome(StoredVersion Stored, Verdict? Verdict);
 
@@ -15,16 +19,17 @@ public sealed class PostIngestor(PostStore posts, Classifier classifier, Classif
     {
         var now = clock.GetUtcNow();
         var stored = await posts.StoreAsync(site, post, evidence, now, ct).ConfigureAwait(false);
+        var lure = await reappearance.ExamineAsync(stored, now, ct).ConfigureAwait(false);
         if (!stored.IsChanged)
         {
             return new Outcome(stored, null);
         }
 
-        var verdict = classifier.Classify(PostText.From(post.Title, post.Body, post.Company, post.Location, post.Salary, post.EmploymentType, post.Contact));
+        var verdict = lure.Explain(classifier.Classify(PostText.From(post.Title, post.Body, post.Company, post.Location, post.Salary, post.EmploymentType, post.Contact)));
         var classificationId = await classifications.SaveAsync(stored.VersionId, verdict, now, ct).ConfigureAwait(false);
         logger.LogInformation("Classified {Site} post {SitePostId} version {Version}: score {Score}, flagged {Flagged}, model {ModelVersion}",
             site, post.SitePostId, stored.VersionNo, verdict.Score, verdict.Flagged, verdict.Model);
-        if (verdict.Flagged)
+        if (verdict.Flagged || lure.MustReview)
         {
             await queue.EnqueueAsync(stored.PostId, stored.VersionId, classificationId, verdict, now, ct).ConfigureAwait(false);
         }

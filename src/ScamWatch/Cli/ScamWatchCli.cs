@@ -20,6 +20,7 @@ public static class ScamWatchCli
         root.Subcommands.Add(PostsCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(DeliverCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using ScamWatch.Crawling;
 using ScamWatch.Sites;
 using ScamWatch.Takedown.Delivery;
+using ScamWatch.Takedown;
+using ScamWatch.Takedown.Verification;
 
 namespace ScamWatch.Hosting;
 
@@ -33,6 +36,20 @@ public static class Scheduling
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    /// <summary>The takedown recheck (<see cref="VerifyJob"/>) on <c>Takedown:VerifyCron</c>.</summary>
+    public static IServiceCollection AddVerifySchedule(this IServiceCollection services, IConfiguration configuration)
+    {
+        var cron = configuration.GetSection(TakedownOptions.Section)[nameof(TakedownOptions.VerifyCron)] ?? new TakedownOptions().VerifyCron;
+        services.AddQuartz(q =>
+        {
+            var job = new JobKey("verify", "takedown");
+            q.AddJob<VerifyJob>(j => j.WithIdentity(job).StoreDurably());
+            q.AddTrigger(t => t.ForJob(job).WithIdentity("cron-verify", "takedown")
+                .WithCronSchedule(cron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+        });
         return services;
     }
 }

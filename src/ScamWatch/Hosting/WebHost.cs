@@ -29,6 +29,7 @@ public static class WebHost
         builder.Services.AddSerilog(Logging.Create(configuration, server: true, verbose: verbose), dispose: true);
         builder.Services.AddScamWatch(builder.Configuration);
         builder.Services.AddCrawlSchedules(sites, crawlAtStart);
+        builder.Services.AddVerifySchedule(builder.Configuration);
         builder.Services.AddScamWatchWeb(builder.Configuration);
         configure?.Invoke(builder.Services);
 

@@ -1,0 +1,9 @@
+namespace ScamWatch.Takedown.Verification;
+
+/// <summary>Up, gone, or no answer.</summary>
+public enum PageState
+{
+    Up,
+    Gone,
+    Unknown,
+}
