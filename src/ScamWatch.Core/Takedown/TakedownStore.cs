@@ -144,12 +144,12 @@ public sealed class TakedownStore(Database database, ILogger<TakedownStore> logg
                 TakedownEvent.Acknowledged => "acknowledged_at",
                 TakedownEvent.Removed or TakedownEvent.Refused or TakedownEvent.DeadlinePassed => "outcome_at",
                 TakedownEvent.VerifiedGone => "verified_at",
-                _ => "updated_at",
+                _ => null, // reappeared has no column of its own (PostgreSQL refuses updated_at twice)
             };
             await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             var changed = await connection.ExecuteAsync(
                 $"""
-                UPDATE takedown_requests SET state = @to, updated_at = @now, {column} = @now,
+                UPDATE takedown_requests SET state = @to, updated_at = @now{(column is null ? "" : $", {column} = @now")},
                     deadline_at = CASE WHEN @deadlineAt IS NULL THEN deadline_at ELSE @deadlineAt END,
                     operator_note = CASE WHEN @operatorNote IS NULL THEN operator_note ELSE @operatorNote END,
                     reappeared_post_id = CASE WHEN @reappearedPostId IS NULL THEN reappeared_post_id ELSE @reappearedPostId END
