@@ -24,16 +24,21 @@ internal sealed class VerificationWorld : IAsyncDisposable
     private readonly List<WebApplication> _boards = [];
     private readonly List<SiteDefinition> _sites = [];
 
-    private VerificationWorld(ServiceProvider services) => Services = services;
+    private VerificationWorld(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
 
-    public ServiceProvider Services { get; private set; }
+    public string DatabasePath => _dir.File("verify.db");
 
-    public static async Task<VerificationWorld> CreateAsync()
+    public string Folder => _dir.Path;
+
+    public ServiceProvider Services { get; private set; } = null!;
+
+    /// <summary>A world whose fake clock starts at <paramref name="start"/> (default 2026-11-25 09:00 UTC).</summary>
+    public static async Task<VerificationWorld> CreateAsync(DateTimeOffset? start = null)
     {
-        var world = new VerificationWorld(null!);
-        var settings = TestHost.Sqlite(world._dir.File("verify.db"));
+        var world = new VerificationWorld(start ?? new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var settings = TestHost.Sqlite(world.DatabasePath);
         settings["Crawler:DisablePoliteness"] = "true";
         settings["Crawler:MaxRetries"] = "0"; // a 503 is an answer at once, not a retry waiting on the fake clock
         world.Services = await TestHost.MigratedAsync(settings, world.Clock);
@@ -119,12 +124,20 @@ internal sealed class VerificationWorld : IAsyncDisposable
         Services.GetRequiredService<Classifier>().Swap(LureModel.Load(path, thresholdOverride: 1.0));
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops every board: their addresses answer nothing from now on.</summary>
+    public async Task DisposeBoardsAsync()
     {
         foreach (var app in _boards)
         {
             await app.DisposeAsync();
         }
+
+        _boards.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeBoardsAsync();
 
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
