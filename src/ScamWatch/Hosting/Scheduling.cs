@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using ScamWatch.Crawling;
 using ScamWatch.Sites;
-using ScamWatch.Takedown.Delivery;
 using ScamWatch.Takedown;
+using ScamWatch.Takedown.Delivery;
 using ScamWatch.Takedown.Verification;
 
 namespace ScamWatch.Hosting;
