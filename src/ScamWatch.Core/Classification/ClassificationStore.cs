@@ -26,13 +26,16 @@ public sealed class ClassificationStore(Database database)
                 score = verdict.Score,
                 threshold = verdict.Threshold,
                 flagged = verdict.Flagged ? 1 : 0,
-                reasons = JsonSerializer.Serialize(verdict.Reasons, Json),
+                reasons = SerializeReasons(verdict.Reasons),
                 at = Iso.ToText(at),
             }).ConfigureAwait(false);
         return id ?? await connection.ExecuteScalarAsync<long>(
             "SELECT id FROM classifications WHERE post_version_id = @versionId AND model_version = @model",
             new { versionId, model = verdict.Model }).ConfigureAwait(false);
     }
+
+    /// <summary>The reasons as stored in <c>classifications.reasons</c> (Hangul kept as is).</summary>
+    public static string SerializeReasons(IReadOnlyList<Reason> reasons) => JsonSerializer.Serialize(reasons, Json);
 
     public static IReadOnlyList<Reason> ParseReasons(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<Reason>>(json, Json) ?? [];

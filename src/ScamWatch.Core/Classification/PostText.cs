@@ -31,6 +31,15 @@ public sealed class PostText
     public static PostText From(string? title, string? body, string? company = null, string? location = null,
         string? salary = null, string? employmentType = null, string? contact = null)
     {
+        var original = Join(title, body, company, location, salary, employmentType, contact);
+        var mapped = TextNormalizer.Normalize(original);
+        return new PostText(mapped, !string.IsNullOrWhiteSpace(company), KoreanMoney.Find(mapped.Text));
+    }
+
+    /// <summary>The fields joined as <see cref="From(string?, string?, string?, string?, string?, string?, string?)"/> joins them (what rule spans index into).</summary>
+    public static string Join(string? title, string? body, string? company = null, string? location = null,
+        string? salary = null, string? employmentType = null, string? contact = null)
+    {
         var parts = new List<string>(7);
         void Add(string? s)
         {
@@ -54,8 +63,7 @@ public sealed class PostText
             original = original[..cut];
         }
 
-        var mapped = TextNormalizer.Normalize(original);
-        return new PostText(mapped, !string.IsNullOrWhiteSpace(company), KoreanMoney.Find(mapped.Text));
+        return original;
     }
 
     public static PostText From(Posts.PostRecord r) =>

@@ -15,6 +15,10 @@ public static class BenchMachine
                $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.#} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
+    /// <summary>The 1-, 5- and 15-minute load averages (Linux): whether other work shared the cores during a run.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     /// <summary>Peak resident memory of this process so far, in MiB.</summary>
     public static double PeakMiB()
     {

@@ -12,8 +12,9 @@ using ScamWatch.Training;
 namespace ScamWatch.Cli;
 
 /// <summary>
-/// <c>scamwatch bench [crawl|classify|all]</c>: measures on this machine and prints a Markdown report (timings belong
-/// here, not in tests). Uses a throwaway SQLite file, never the configured database.
+/// <c>scamwatch bench [crawl|classify|all]</c> and <c>scamwatch bench review</c>: measures on this machine and prints a
+/// Markdown report (timings belong here, not in tests). Uses a throwaway SQLite file, never the configured database
+/// (<c>bench review</c> takes <c>--db FILE</c> to keep its seeded file for another run).
 /// </summary>
 public static class BenchCommand
 {
@@ -23,7 +24,7 @@ public static class BenchCommand
         what.AcceptOnlyFromAmong("crawl", "classify", "export", "all");
         var posts = new Option<int>("--posts") { Description = "Posts on the local board for the full-crawl benchmark.", DefaultValueFactory = _ => 1000 };
         var output = new Option<string?>("--output") { Description = "Also write the report to this Markdown file." };
-        var command = new Command("bench", "Run the benchmarks and print a Markdown report with machine info.") { what, posts, output };
+        var command = new Command("bench", "Run the benchmarks and print a Markdown report with machine info.") { what, posts, output, Review() };
         CliRunner.SetAction(command, async (parse, ct) =>
         {
             var dir = Path.Combine(Path.GetTempPath(), "scamwatch-bench-" + Guid.NewGuid().ToString("N")[..8]);
@@ -65,6 +66,62 @@ public static class BenchCommand
                 if (parse.GetValue(output) is { } file)
                 {
                     await File.WriteAllTextAsync(file, sb.ToString(), ct).ConfigureAwait(false);
+                }
+
+                return CliRunner.Ok;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(dir, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    /// <summary><c>bench review</c>: review UI and API latency on a database of <c>--posts</c> seeded posts.</summary>
+    private static Command Review()
+    {
+        var posts = new Option<int>("--posts") { Description = "Posts to seed when the database is empty.", DefaultValueFactory = _ => 100_000 };
+        var requests = new Option<int>("--requests") { Description = "Measured requests of each kind (after 10 warm-up requests).", DefaultValueFactory = _ => 200 };
+        var output = new Option<string?>("--output") { Description = "Also write the report to this Markdown file." };
+        var command = new Command("review",
+            "Review UI and API latency (queue, item, decision) on a seeded SQLite database: a temporary file, or --db FILE (seeded when empty, kept, reused).")
+        {
+            posts, requests, output,
+        };
+        CliRunner.SetAction(command, async (parse, ct) =>
+        {
+            if (parse.GetValue(posts) < 1000 || parse.GetValue(requests) < 10)
+            {
+                throw new UsageException("--posts must be at least 1000 and --requests at least 10");
+            }
+
+            var db = parse.GetValue(CliContext.Db);
+            if (db?.Contains('=', StringComparison.Ordinal) == true)
+            {
+                throw new UsageException("bench review measures SQLite: --db must be a file path");
+            }
+
+            var dir = Path.Combine(Path.GetTempPath(), "scamwatch-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(dir);
+            var path = db is null ? Path.Combine(dir, "review.db") : Path.GetFullPath(db);
+            var extra = new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Sqlite",
+                ["Storage:SqlitePath"] = path,
+                ["Web:KeysPath"] = Path.Combine(dir, "keys"),
+                // The server logs every request to its file as in production; the console stays quiet for the report.
+                ["Logging:Directory"] = Path.Combine(dir, "logs"),
+                ["Logging:ConsoleLevel"] = "Warning",
+            };
+            try
+            {
+                var report = await ReviewBench.RunAsync(CliContext.Configuration(parse, extra), path, parse.GetValue(posts), parse.GetValue(requests), ct).ConfigureAwait(false);
+                await Console.Out.WriteAsync(report).ConfigureAwait(false);
+                if (parse.GetValue(output) is { } file)
+                {
+                    await File.WriteAllTextAsync(file, report, ct).ConfigureAwait(false);
                 }
 
                 return CliRunner.Ok;

@@ -7,14 +7,17 @@ namespace ScamWatch.Hosting;
 
 /// <summary>
 /// Serilog set-up: human-readable console (stderr for data verbs, so stdout stays clean for <c>-</c> output) and a
-/// rolling compact-JSON file under <c>Logging:Directory</c> (default <c>./data/logs</c>).
+/// rolling compact-JSON file under <c>Logging:Directory</c> (default <c>./data/logs</c>). <c>Logging:ConsoleLevel</c>
+/// (e.g. <c>Warning</c>) quietens the console, as the review benchmark does for the server it runs.
 /// </summary>
 public static class Logging
 {
     public static Serilog.ILogger Create(IConfiguration configuration, bool server, bool verbose)
     {
         var directory = configuration["Logging:Directory"] ?? Path.Combine("data", "logs");
-        var consoleLevel = verbose ? LogEventLevel.Debug : server ? LogEventLevel.Information : LogEventLevel.Warning;
+        var consoleLevel = verbose ? LogEventLevel.Debug
+            : Enum.TryParse<LogEventLevel>(configuration["Logging:ConsoleLevel"], ignoreCase: true, out var configured) ? configured
+            : server ? LogEventLevel.Information : LogEventLevel.Warning;
         var config = new LoggerConfiguration()
             .MinimumLevel.Debug()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
