@@ -14,18 +14,29 @@ public sealed class ReviewQueue(Database database, Microsoft.Extensions.Options.
     public async Task EnqueueAsync(long postId, long versionId, long classificationId, Verdict verdict, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
-        var args = new { postId, versionId, classificationId, score = verdict.Score, model = verdict.Model, at = Iso.ToText(at), open = ReviewStatus.Open };
+        var args = new
+        {
+            postId,
+            versionId,
+            classificationId,
+            score = verdict.Score,
+            threshold = verdict.Threshold,
+            model = verdict.Model,
+            at = Iso.ToText(at),
+            open = ReviewStatus.Open,
+        };
         var updated = await connection.ExecuteAsync(
             """
-            UPDATE review_items SET post_version_id = @versionId, classification_id = @classificationId, score = @score, model_version = @model
+            UPDATE review_items SET post_version_id = @versionId, classification_id = @classificationId, score = @score, threshold = @threshold,
+                                    model_version = @model
             WHERE post_id = @postId AND status = @open
             """, args).ConfigureAwait(false);
         if (updated == 0)
         {
             var inserted = await connection.ExecuteAsync(
                 """
-                INSERT INTO review_items (post_id, post_version_id, classification_id, status, score, model_version, enqueued_at)
-                VALUES (@postId, @versionId, @classificationId, @open, @score, @model, @at)
+                INSERT INTO review_items (post_id, post_version_id, classification_id, status, score, threshold, model_version, enqueued_at)
+                VALUES (@postId, @versionId, @classificationId, @open, @score, @threshold, @model, @at)
                 ON CONFLICT (post_id) DO NOTHING
                 """, args).ConfigureAwait(false);
             if (inserted > 0)
@@ -37,28 +48,48 @@ public sealed class ReviewQueue(Database database, Microsoft.Extensions.Options.
 
     public async Task<IReadOnlyList<ReviewItem>> ListAsync(QueueQuery query, CancellationToken ct = default)
     {
-        var order = query.Order == QueueOrder.Uncertain ? "ABS(r.score - c.threshold) ASC, r.id ASC" : "r.score DESC, r.id ASC";
+        // Both orders match an index (migration 5), so a page reads LIMIT rows instead of sorting the whole queue. Only
+        // the filters given go into the WHERE, so a score band is a range on that index. The page's ids are found on
+        // review_items alone (posts only to filter by site) and only they are joined: a deep OFFSET skips index entries,
+        // not joined rows.
+        var order = query.Order == QueueOrder.Uncertain ? "ABS(r.score - r.threshold) ASC, r.id ASC" : "r.score DESC, r.id ASC";
+        var args = new
+        {
+            status = query.Status,
+            site = query.Site,
+            minScore = query.MinScore,
+            maxScore = query.MaxScore,
+            since = DayStart(query.Since, 0),
+            until = DayStart(query.Until, 1),
+            campaign = string.IsNullOrWhiteSpace(query.Campaign) ? null : query.Campaign.Trim(),
+            limit = query.Limit,
+            offset = query.Offset,
+        };
+        var filters = new List<string> { "r.status = @status" };
+        void Filter(object? value, string sql)
+        {
+            if (value is not null)
+            {
+                filters.Add(sql);
+            }
+        }
+
+        Filter(args.site, "p.site = @site");
+        Filter(args.minScore, "r.score >= @minScore");
+        Filter(args.maxScore, "r.score < @maxScore");
+        Filter(args.since, "r.enqueued_at >= @since");
+        Filter(args.until, "r.enqueued_at < @until");
+        Filter(args.campaign, "r.post_id IN (SELECT h.post_id FROM post_handles h WHERE h.handle = @campaign)");
+        var from = args.site is null ? "review_items r" : "review_items r JOIN posts p ON p.id = r.post_id";
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<ReviewItem>(
-            ItemSql + $"""
-             WHERE r.status = @status AND (@site IS NULL OR p.site = @site)
-               AND (@minScore IS NULL OR r.score >= @minScore) AND (@maxScore IS NULL OR r.score < @maxScore)
-               AND (@since IS NULL OR r.enqueued_at >= @since) AND (@until IS NULL OR r.enqueued_at < @until)
-               AND (@campaign IS NULL OR r.post_id IN (SELECT h.post_id FROM post_handles h WHERE h.handle = @campaign))
-             ORDER BY {order} LIMIT @limit OFFSET @offset
-            """,
-            new
-            {
-                status = query.Status,
-                site = query.Site,
-                minScore = query.MinScore,
-                maxScore = query.MaxScore,
-                since = DayStart(query.Since, 0),
-                until = DayStart(query.Until, 1),
-                campaign = string.IsNullOrWhiteSpace(query.Campaign) ? null : query.Campaign.Trim(),
-                limit = query.Limit,
-                offset = query.Offset,
-            }).ConfigureAwait(false);
+            $"""
+            {ItemColumns}
+            FROM (SELECT r.id FROM {from} WHERE {string.Join(" AND ", filters)} ORDER BY {order} LIMIT @limit OFFSET @offset) page
+            JOIN review_items r ON r.id = page.id
+            {ItemJoins}
+            ORDER BY {order}
+            """, args).ConfigureAwait(false);
         return rows.AsList();
     }
 
@@ -79,6 +110,32 @@ public sealed class ReviewQueue(Database database, Microsoft.Extensions.Options.
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         return await connection.QuerySingleOrDefaultAsync<ReviewItem>(ItemSql + " WHERE r.id = @id", new { id }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The open items just before and after this one in risk order (the item page's previous/next keys), found on the
+    /// risk index. Past the last item, next wraps to the riskiest; an item no longer open has only a next, the riskiest.
+    /// </summary>
+    public async Task<(long? Previous, long? Next)> NeighboursAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        var item = await connection.QuerySingleOrDefaultAsync<(string Status, double Score)>(
+            "SELECT status, score FROM review_items WHERE id = @id", new { id }).ConfigureAwait(false);
+        var args = new { id, item.Score, open = ReviewStatus.Open };
+        long? previous = null, next = null;
+        if (item.Status == ReviewStatus.Open)
+        {
+            next = await connection.ExecuteScalarAsync<long?>(
+                "SELECT id FROM review_items WHERE status = @open AND score <= @Score AND (score < @Score OR id > @id) ORDER BY score DESC, id LIMIT 1",
+                args).ConfigureAwait(false);
+            previous = await connection.ExecuteScalarAsync<long?>(
+                "SELECT id FROM review_items WHERE status = @open AND score >= @Score AND (score > @Score OR id < @id) ORDER BY score, id DESC LIMIT 1",
+                args).ConfigureAwait(false);
+        }
+
+        next ??= await connection.ExecuteScalarAsync<long?>(
+            "SELECT id FROM review_items WHERE status = @open AND id <> @id ORDER BY score DESC, id LIMIT 1", args).ConfigureAwait(false);
+        return (previous, next);
     }
 
     /// <summary>Takes or renews the lease on an item. False when another reviewer holds an unexpired lease.</summary>
@@ -289,12 +346,16 @@ public sealed class ReviewQueue(Database database, Microsoft.Extensions.Options.
         return rows.AsList();
     }
 
-    private const string ItemSql = """
+    private const string ItemColumns = """
         SELECT r.id, r.post_id, r.post_version_id, r.status, r.score, r.model_version, c.threshold, r.enqueued_at, r.claimed_by,
                r.claim_expires_at, r.decided_at, p.site, p.url, v.title, v.company, v.contact, c.reasons
-        FROM review_items r
+        """;
+
+    private const string ItemJoins = """
         JOIN posts p ON p.id = r.post_id
         JOIN post_versions v ON v.id = r.post_version_id
         JOIN classifications c ON c.id = r.classification_id
         """;
+
+    private const string ItemSql = ItemColumns + "\nFROM review_items r\n" + ItemJoins;
 }

@@ -185,7 +185,20 @@ public static class Migrations
             );
             CREATE INDEX ix_post_handles_handle ON post_handles (handle)
             """),
-            new(6, "takedown lifecycle, delivery outbox, append-only audit", """
+        // The queue's two orders read straight off an index (ties broken by id without a sort, the page stops after
+        // LIMIT rows): the threshold is copied onto the item, as its score and model already are, so "closest to the
+        // threshold" can be indexed. Campaign and audit lookups stop scanning posts and decisions.
+        new(5, "review queue at scale: ordered queue indexes, campaign and audit lookups", """
+            ALTER TABLE review_items ADD COLUMN threshold {real} NULL;
+            UPDATE review_items SET threshold = (SELECT c.threshold FROM classifications c WHERE c.id = review_items.classification_id);
+            DROP INDEX ix_review_items_status_score;
+            CREATE INDEX ix_review_items_risk ON review_items (status, score DESC, id);
+            CREATE INDEX ix_review_items_uncertain ON review_items (status, ABS(score - threshold), id);
+            CREATE INDEX ix_posts_duplicate_of ON posts (duplicate_of_post_id);
+            CREATE INDEX ix_decisions_post ON decisions (post_id, id);
+            CREATE INDEX ix_decisions_item ON decisions (review_item_id)
+            """),
+        new(6, "takedown lifecycle, delivery outbox, append-only audit", """
             ALTER TABLE takedown_requests ADD COLUMN idempotency_key TEXT NULL;
             ALTER TABLE takedown_requests ADD COLUMN sent_at TEXT NULL;
             ALTER TABLE takedown_requests ADD COLUMN deadline_at TEXT NULL;

@@ -25,7 +25,7 @@ public static partial class ReviewBench
 {
     public const double TargetP95Ms = 50;
     private const string Reviewer = "bench-reviewer";
-    private const int WarmUp = 10;
+    private const int WarmUp = 30;
 
     public static async Task<string> RunAsync(IConfiguration configuration, string dbPath, int posts, int requests, CancellationToken ct)
     {

@@ -104,7 +104,7 @@ public sealed class ReviewSeeder(Database database)
         var version = p.Versions[review.VersionIndex];
         var verdict = version.Verdict;
         var itemId = ++_itemId;
-        SeedCommands.Run(sql.Item, itemId, postId, versionId, versionId, review.Status, verdict.Score, verdict.Model, Iso.ToText(review.EnqueuedAt),
+        SeedCommands.Run(sql.Item, itemId, postId, versionId, versionId, review.Status, verdict.Score, verdict.Threshold, verdict.Model, Iso.ToText(review.EnqueuedAt),
             review.ClaimedBy, review.ClaimExpiresAt is { } until ? Iso.ToText(until) : null, review.DecidedAt is { } decided ? Iso.ToText(decided) : null);
         foreach (var d in review.Decisions)
         {
@@ -168,7 +168,7 @@ public sealed class ReviewSeeder(Database database)
         public DbCommand Handle { get; } = Prepare(connection, tx, "post_handles", "post_id", "handle");
 
         public DbCommand Item { get; } = Prepare(connection, tx, "review_items",
-            "id", "post_id", "post_version_id", "classification_id", "status", "score", "model_version", "enqueued_at", "claimed_by", "claim_expires_at",
+            "id", "post_id", "post_version_id", "classification_id", "status", "score", "threshold", "model_version", "enqueued_at", "claimed_by", "claim_expires_at",
             "decided_at");
 
         public DbCommand Decision { get; } = Prepare(connection, tx, "decisions",

@@ -83,7 +83,7 @@ public static class BenchCommand
     private static Command Review()
     {
         var posts = new Option<int>("--posts") { Description = "Posts to seed when the database is empty.", DefaultValueFactory = _ => 100_000 };
-        var requests = new Option<int>("--requests") { Description = "Measured requests of each kind (after 10 warm-up requests).", DefaultValueFactory = _ => 200 };
+        var requests = new Option<int>("--requests") { Description = "Measured requests of each kind (after 30 warm-up requests of that kind).", DefaultValueFactory = _ => 200 };
         var output = new Option<string?>("--output") { Description = "Also write the report to this Markdown file." };
         var command = new Command("review",
             "Review UI and API latency (queue, item, decision) on a seeded SQLite database: a temporary file, or --db FILE (seeded when empty, kept, reused).")

@@ -239,6 +239,43 @@ public abstract class StorageContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_TiedScores_BreaksTiesByIdAndPagesByOffset()
+    {
+        var ids = new List<long>();
+        foreach (var (id, score) in new[] { ("t1", 1.0), ("t2", 0.7), ("t3", 1.0), ("t4", 1.0) })
+        {
+            ids.Add((await QueueOneAsync(id, score)).ItemId);
+        }
+
+        var queue = Services.GetRequiredService<ReviewQueue>();
+        var all = await queue.ListAsync(new QueueQuery());
+        var second = await queue.ListAsync(new QueueQuery { Limit = 2, Offset = 2 });
+
+        Assert.Equal([ids[0], ids[2], ids[3], ids[1]], all.Select(i => i.Id));
+        Assert.Equal([ids[3], ids[1]], second.Select(i => i.Id));
+        Assert.Equal([ids[1]], (await queue.ListAsync(new QueueQuery { Site = "s", MaxScore = 0.9 })).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task Neighbours_RiskOrder_GivesPreviousAndNextAndWrapsAtTheEnd()
+    {
+        var a = (await QueueOneAsync("n1", 0.99)).ItemId;
+        var b = (await QueueOneAsync("n2", 0.8)).ItemId;
+        var c = (await QueueOneAsync("n3", 0.8)).ItemId;
+        var d = (await QueueOneAsync("n4", 0.6)).ItemId;
+        var queue = Services.GetRequiredService<ReviewQueue>();
+        static (long? Previous, long? Next) Around(long? previous, long? next) => (previous, next);
+
+        Assert.Equal(Around(null, b), await queue.NeighboursAsync(a));
+        Assert.Equal(Around(a, c), await queue.NeighboursAsync(b));
+        Assert.Equal(Around(b, d), await queue.NeighboursAsync(c));
+        Assert.Equal(Around(c, a), await queue.NeighboursAsync(d));
+        Assert.True((await queue.DecideAsync(b, "kim", DecisionKind.Reject, null, null, Clock.GetUtcNow())).Accepted);
+        Assert.Equal(Around(null, a), await queue.NeighboursAsync(b));
+        Assert.Equal(Around(a, d), await queue.NeighboursAsync(c));
+    }
+
+    [Fact]
     public async Task StreamLatest_ManyPosts_PagesThroughAllInIdOrder()
     {
         var posts = Services.GetRequiredService<PostStore>();

@@ -78,10 +78,9 @@ public sealed class ItemModel(ReviewQueue queue, PostStore posts, TimeProvider c
         Audit = await queue.AuditForPostAsync(Item.PostId, ct);
         Campaign = await queue.CampaignAsync(Item.PostId, ct);
         Versions = await posts.VersionsAsync(Item.PostId, ct);
-        var neighbours = await queue.ListAsync(new QueueQuery { Status = ReviewStatus.Open, Limit = 500 }, ct);
-        var index = neighbours.ToList().FindIndex(i => i.Id == id);
-        NextUrl = index >= 0 && index + 1 < neighbours.Count ? $"/items/{neighbours[index + 1].Id}" : neighbours.FirstOrDefault(i => i.Id != id) is { } n ? $"/items/{n.Id}" : null;
-        PrevUrl = index > 0 ? $"/items/{neighbours[index - 1].Id}" : null;
+        var (previous, next) = await queue.NeighboursAsync(id, ct);
+        NextUrl = next is { } n ? $"/items/{n}" : null;
+        PrevUrl = previous is { } p ? $"/items/{p}" : null;
         return Page();
     }
 
