@@ -95,6 +95,7 @@ public static partial class ReviewBench
             else
             {
                 var watch = Stopwatch.StartNew();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var model = services.GetRequiredService<Classifier>().Current;
                 var templates = await ReviewSeedGenerator.LoadTemplatesAsync(Path.Combine("training-data", "corpus"), ct).ConfigureAwait(false);
                 var loaded = watch.Elapsed;
@@ -102,7 +103,7 @@ public static partial class ReviewBench
                 await new ReviewSeeder(database).SeedAsync(generator, posts, ct).ConfigureAwait(false);
                 await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)").ConfigureAwait(false);
                 how = string.Create(CultureInfo.InvariantCulture,
-                    $"Seeded in {watch.Elapsed.TotalSeconds:0.0} s (model and {templates.Count:N0} Korean templates loaded in {loaded.TotalSeconds:0.0} s; templates scored once by model {model.Version}, variants derived from them on all cores while the previous batch is inserted, all in one transaction, then the WAL checkpointed).");
+                    $"Seeded in {watch.Elapsed.TotalSeconds:0.0} s, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s of CPU time (model and {templates.Count:N0} Korean templates loaded in {loaded.TotalSeconds:0.0} s; templates scored once by model {model.Version}, variants derived from them on all cores while the previous batch is inserted, all in one transaction, then the WAL checkpointed).");
             }
 
             var d = await connection.QuerySingleAsync<(long Posts, long Versions, long Classifications, long Edited, long Sites, long Decisions, long Takedowns, long Handles, long Shared, long Duplicates, long Evidence)>(

@@ -30,7 +30,7 @@ public sealed class ReviewSeeder(Database database)
         // A bigger page cache for the bulk insert only (index pages stay in memory rather than spilling mid-transaction);
         // restored before the connection goes back to the pool, so the server measured afterwards has SQLite's default.
         var cacheSize = await connection.ExecuteScalarAsync<long>("PRAGMA cache_size").ConfigureAwait(false);
-        await connection.ExecuteAsync("PRAGMA cache_size = -262144").ConfigureAwait(false);
+        await connection.ExecuteAsync("PRAGMA cache_size = -1048576").ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var sql = new SeedCommands(connection, tx);
         static Task<SeedPost[]> Generate(ReviewSeedGenerator g, int from, int n, CancellationToken ct) => Task.Run(() =>
