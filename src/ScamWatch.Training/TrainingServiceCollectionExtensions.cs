@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ScamWatch.Training;
 
@@ -11,6 +12,10 @@ public static class TrainingServiceCollectionExtensions
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LureTrainer>();
         services.AddSingleton<ModelEvaluator>();
+        services.AddOptions<PromotionGateOptions>().Bind(configuration.GetSection(PromotionGateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<Review.ReviewedDecisions>();
         return services;
     }
 }

@@ -39,6 +39,12 @@ public sealed record TrainingDataInfo
     [JsonPropertyName("sha256")] public string Sha256 { get; init; } = "";
     [JsonPropertyName("examples")] public int Examples { get; init; }
     [JsonPropertyName("positives")] public int Positives { get; init; }
+
+    /// <summary>How many examples came from reviewer decisions (0 for corpus-only training).</summary>
+    [JsonPropertyName("reviewed_examples")] public int ReviewedExamples { get; init; }
+
+    /// <summary>The dataset snapshot folder trained on, when training used one.</summary>
+    [JsonPropertyName("snapshot")] public string? Snapshot { get; init; }
 }
 
 public sealed record FeaturizerSettings

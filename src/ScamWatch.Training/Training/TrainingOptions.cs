@@ -49,6 +49,11 @@ public sealed class TrainingOptions
     [Range(1, 100_000)]
     public int MinPositivesForTargetPrecision { get; set; } = 100;
 
+    /// <summary>Where <c>train --include-reviews</c> writes its immutable dataset snapshots (one folder per content hash).</summary>
+    /// <value>Default training-data/snapshots (relative to the working directory).</value>
+    [Required]
+    public string SnapshotsPath { get; set; } = "training-data/snapshots";
+
     /// <summary>Random seed for fold assignment and the trainer.</summary>
     /// <value>Default 1.</value>
     public int Seed { get; set; } = 1;

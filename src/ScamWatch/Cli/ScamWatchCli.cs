@@ -17,6 +17,7 @@ public static class ScamWatchCli
         root.Subcommands.Add(ClassifyCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(PostsCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(DeliverCommand.Create());
