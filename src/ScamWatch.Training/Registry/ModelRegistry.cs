@@ -56,6 +56,13 @@ public sealed class ModelRegistry(ModelStore store, IOptions<PromotionGateOption
     public PromotionResult Promote(string version, GoldSet gold, bool force)
     {
         var previous = store.PromotedVersion();
+        if (previous == version)
+        {
+            // Rewriting promoted.json would only make the service reload the same model.
+            Show(version);
+            return new PromotionResult(true, false, previous, new PromotionGate.Decision(true, [$"{version} is already the promoted model; nothing changed"]));
+        }
+
         var challenger = Score(version, gold);
         var champion = previous is not null && File.Exists(store.PathFor(previous)) ? Score(previous, gold) : null;
         var decision = PromotionGate.Decide(gateOptions.Value, gold, champion, challenger);

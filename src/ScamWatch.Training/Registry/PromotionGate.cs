@@ -32,8 +32,10 @@ public static class PromotionGate
         var metric = options.Metric;
         var c = champion.Metric(metric);
         var n = challenger.Metric(metric);
-        var line = $"{metric} on gold ({gold.Records.Count} posts): challenger {challenger.Version} {F(n)} vs champion {champion.Version} {F(c)} (tolerance {F(options.Tolerance)})";
-        (n >= c - options.Tolerance - 1e-9 ? passes : failures).Add(line);
+        var notWorse = n >= c - options.Tolerance - 1e-9;
+        var verdict = notWorse ? (n > c ? "challenger better" : n == c ? "equal" : "challenger worse, within tolerance") : "challenger worse";
+        var line = $"{metric} on gold ({gold.Records.Count} posts): {verdict}: challenger {challenger.Version} {F(n)} vs champion {champion.Version} {F(c)} (tolerance {F(options.Tolerance)})";
+        (notWorse ? passes : failures).Add(line);
 
         foreach (var rule in RedFlagRules.Names)
         {
@@ -56,7 +58,7 @@ public static class PromotionGate
             var text = $"rule {rule}: {what} where it fires ({idx.Length} posts) {F(rn)} vs champion {F(rc)} (tolerance {F(options.RuleTolerance)})";
             if (regressed)
             {
-                failures.Add(text + " — regressed");
+                failures.Add(text + ": regressed");
             }
         }
 

@@ -8,7 +8,11 @@ public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(string workingDirectory, string? stdin, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, string? stdin, params string[] args) =>
+        RunWithEnvironmentAsync(workingDirectory, stdin, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="RunAsync"/>, with extra environment variables (e.g. another models folder).</summary>
+    public static async Task<Result> RunWithEnvironmentAsync(string workingDirectory, string? stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Repo.ScamWatchDll);
@@ -19,6 +23,11 @@ public static class CliProcess
 
         psi.Environment["SCAMWATCH_Classifier__ModelsPath"] = Repo.Models;
         psi.Environment["SCAMWATCH_Logging__File"] = "false";
+        foreach (var (key, value) in environment)
+        {
+            psi.Environment[key] = value;
+        }
+
         psi.StandardOutputEncoding = Encoding.UTF8;
         psi.StandardErrorEncoding = Encoding.UTF8;
         using var process = Process.Start(psi)!;
