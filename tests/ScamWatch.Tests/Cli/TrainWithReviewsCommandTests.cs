@@ -98,4 +98,32 @@ public sealed class TrainWithReviewsCommandTests : IDisposable
         Assert.Equal(sha, out2.RootElement.GetProperty("training_data_sha256").GetString());
         Assert.Single(Directory.GetDirectories(snapshots));
     }
+
+    [Fact]
+    public async Task TrainPromote_SmallModelWorseThanChampion_RegistersVersionButRefusesWithReasons()
+    {
+        var models = _dir.File("models");
+        Directory.CreateDirectory(models);
+        foreach (var ext in new[] { ".zip", ".json" })
+        {
+            File.Copy(Path.Combine(Repo.Models, ModelRegistryFixture.Champion + ext), Path.Combine(models, ModelRegistryFixture.Champion + ext));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(models, "promoted.json"), $"{{\"version\":\"{ModelRegistryFixture.Champion}\"}}\n");
+        var data = _dir.File("tiny.jsonl");
+        await File.WriteAllLinesAsync(data, ModelRegistryFixture.Sample(25).Select(r => JsonSerializer.Serialize(r)));
+
+        var r = await CliProcess.RunWithEnvironmentAsync(Repo.Root, null, new Dictionary<string, string> { ["SCAMWATCH_Classifier__ModelsPath"] = models },
+            "train", "--data", data, "--promote");
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("not promoted", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("challenger worse", r.Stderr, StringComparison.Ordinal);
+        using var output = JsonDocument.Parse(r.Stdout);
+        var version = output.RootElement.GetProperty("version").GetString()!;
+        Assert.False(output.RootElement.GetProperty("promoted").GetBoolean());
+        Assert.True(File.Exists(Path.Combine(models, version + ".zip")));
+        Assert.True(File.Exists(Path.Combine(models, version + ".json")));
+        Assert.Contains(ModelRegistryFixture.Champion, await File.ReadAllTextAsync(Path.Combine(models, "promoted.json")), StringComparison.Ordinal);
+    }
 }
