@@ -50,6 +50,7 @@ public static class ScamWatchServiceCollectionExtensions
         services.AddSingleton<ModelStore>();
         services.AddSingleton<Classifier>();
         services.AddSingleton<PostIngestor>();
+        services.AddSingleton<QueueRescorer>();
         services.AddTransient<CrawlJob>();
 
         // Takedown delivery (push and file)
@@ -59,6 +60,23 @@ public static class ScamWatchServiceCollectionExtensions
         services.AddSingleton<ReappearanceWatch>();
         services.AddSingleton<TakedownVerifier>();
         services.AddTransient<VerifyJob>();
+        return services;
+    }
+
+    /// <summary>
+    /// For the long-running hosts (<c>serve</c>, <c>demo</c>): swap in newly promoted models without a restart and
+    /// rescore the open queue after each swap.
+    /// </summary>
+    public static IServiceCollection AddModelHotSwap(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetSection(ClassifierOptions.Section).GetValue(nameof(ClassifierOptions.WatchPromoted), defaultValue: true))
+        {
+            services.AddSingleton<PromotedModelWatcher>();
+            services.AddHostedService(sp => sp.GetRequiredService<PromotedModelWatcher>());
+        }
+
+        services.AddSingleton<QueueRescoreService>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueRescoreService>());
         return services;
     }
 }

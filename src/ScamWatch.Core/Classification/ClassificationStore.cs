@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using ScamWatch.Storage;
@@ -12,6 +13,12 @@ public sealed class ClassificationStore(Database database)
     public async Task<long> SaveAsync(long versionId, Verdict verdict, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await SaveAsync(connection, null, versionId, verdict, at).ConfigureAwait(false);
+    }
+
+    /// <summary>Saves within the caller's transaction (the queue rescorer writes a batch at once).</summary>
+    public static async Task<long> SaveAsync(DbConnection connection, DbTransaction? tx, long versionId, Verdict verdict, DateTimeOffset at)
+    {
         var id = await connection.ExecuteScalarAsync<long?>(
             """
             INSERT INTO classifications (post_version_id, model_version, score, threshold, flagged, reasons, classified_at)
@@ -28,10 +35,10 @@ public sealed class ClassificationStore(Database database)
                 flagged = verdict.Flagged ? 1 : 0,
                 reasons = SerializeReasons(verdict.Reasons),
                 at = Iso.ToText(at),
-            }).ConfigureAwait(false);
+            }, tx).ConfigureAwait(false);
         return id ?? await connection.ExecuteScalarAsync<long>(
             "SELECT id FROM classifications WHERE post_version_id = @versionId AND model_version = @model",
-            new { versionId, model = verdict.Model }).ConfigureAwait(false);
+            new { versionId, model = verdict.Model }, tx).ConfigureAwait(false);
     }
 
     /// <summary>The reasons as stored in <c>classifications.reasons</c> (Hangul kept as is).</summary>

@@ -25,7 +25,9 @@ public sealed class PostIngestor(PostStore posts, Classifier classifier, Classif
             return new Outcome(stored, null);
         }
 
-        var verdict = lure.Explain(classifier.Classify(PostText.From(post.Title, post.Body, post.Company, post.Location, post.Salary, post.EmploymentType, post.Contact)));
+        // One model reference for the whole post: a swap mid-ingest cannot mix versions in its verdict.
+        var model = classifier.Current;
+        var verdict = lure.Explain(model.Classify(PostText.From(post.Title, post.Body, post.Company, post.Location, post.Salary, post.EmploymentType, post.Contact)));
         var classificationId = await classifications.SaveAsync(stored.VersionId, verdict, now, ct).ConfigureAwait(false);
         logger.LogInformation("Classified {Site} post {SitePostId} version {Version}: score {Score}, flagged {Flagged}, model {ModelVersion}",
             site, post.SitePostId, stored.VersionNo, verdict.Score, verdict.Flagged, verdict.Model);

@@ -272,5 +272,23 @@ public static class Migrations
                 PRIMARY KEY (username, idempotency_key)
             )
             """),
+        new(9, "queue rescoring after a model swap: one row per item and change", """
+            CREATE TABLE review_rescores (
+                id {pk},
+                review_item_id BIGINT NOT NULL REFERENCES review_items(id),
+                old_model TEXT NOT NULL,
+                new_model TEXT NOT NULL,
+                old_score {real} NOT NULL,
+                new_score {real} NOT NULL,
+                old_threshold {real} NULL,
+                new_threshold {real} NOT NULL,
+                old_classification_id BIGINT NOT NULL REFERENCES classifications(id),
+                new_classification_id BIGINT NOT NULL REFERENCES classifications(id),
+                effect TEXT NOT NULL,
+                rescored_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_review_rescores_item ON review_rescores (review_item_id, id);
+            CREATE INDEX ix_review_rescores_models ON review_rescores (new_model, old_model)
+            """),
     ];
 }

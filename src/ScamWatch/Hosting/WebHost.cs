@@ -30,6 +30,7 @@ public static class WebHost
         builder.Services.AddScamWatch(builder.Configuration);
         builder.Services.AddCrawlSchedules(sites, crawlAtStart);
         builder.Services.AddVerifySchedule(builder.Configuration);
+        builder.Services.AddModelHotSwap(builder.Configuration);
         builder.Services.AddScamWatchWeb(builder.Configuration);
         configure?.Invoke(builder.Services);
 
