@@ -37,7 +37,7 @@ public sealed class QueueRescoreService(Classifier classifier, QueueRescorer res
                 {
                     // Taken once per pass: a swap during the pass signals another pass with the newer model.
                     var model = classifier.Current;
-                    var run = await rescorer.RescoreAsync(model, options.Value.RescoreBatchSize, stoppingToken).ConfigureAwait(false);
+                    var run = await rescorer.RescoreAsync(model, options.Value.RescoreBatchSize, ct: stoppingToken).ConfigureAwait(false);
                     Completed?.Invoke(run);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -21,7 +21,8 @@ public sealed class QueueRescorer(Database database, TimeProvider clock, ILogger
             $"SELECT COUNT(*) FROM review_items WHERE status IN {Undecided} AND model_version <> @model", new { model }).ConfigureAwait(false);
     }
 
-    public async Task<RescoreRun> RescoreAsync(LureModel model, int batchSize, CancellationToken ct = default)
+    /// <summary>Rescores every undecided item not yet scored by the model. <paramref name="afterBatch"/> sees the totals after each committed batch.</summary>
+    public async Task<RescoreRun> RescoreAsync(LureModel model, int batchSize, Action<RescoreRun>? afterBatch = null, CancellationToken ct = default)
     {
         int rescored = 0, below = 0, skipped = 0, batches = 0;
         long afterId = 0;
@@ -98,6 +99,7 @@ public sealed class QueueRescorer(Database database, TimeProvider clock, ILogger
             batches++;
             afterId = rows[^1].Id;
             logger.LogDebug("Rescored a batch of {Items} queue items with model {ModelVersion} up to item {ItemId}", rows.Count, model.Version, afterId);
+            afterBatch?.Invoke(new RescoreRun(model.Version, rescored, below, skipped, batches));
         }
 
         var run = new RescoreRun(model.Version, rescored, below, skipped, batches);
