@@ -18,6 +18,9 @@ public sealed class Classifier(ModelStore store, IOptions<ClassifierOptions> opt
     /// <summary>Raised after a new model went into service (on the thread that swapped it).</summary>
     public event Action<LureModel>? Swapped;
 
+    /// <summary>Raised after every <see cref="ReloadPromotedAsync"/> with its outcome (refusals included).</summary>
+    public event Action<ModelReload>? Reloaded;
+
     public LureModel Current
     {
         get
@@ -56,6 +59,13 @@ public sealed class Classifier(ModelStore store, IOptions<ClassifierOptions> opt
     /// time, so a burst of file events loads a model once.
     /// </summary>
     public async Task<ModelReload> ReloadPromotedAsync(CancellationToken ct = default)
+    {
+        var reload = await ReloadAsync(ct).ConfigureAwait(false);
+        Reloaded?.Invoke(reload);
+        return reload;
+    }
+
+    private async Task<ModelReload> ReloadAsync(CancellationToken ct)
     {
         await _reload.WaitAsync(ct).ConfigureAwait(false);
         try
