@@ -88,6 +88,7 @@ public sealed class Classifier(ModelStore store, IOptions<ClassifierOptions> opt
 
             if (promoted == serving.Version)
             {
+                logger.LogDebug("Promoted model {PromotedVersion} is already serving", promoted);
                 return new ModelReload(ModelReloadOutcome.Unchanged, serving.Version, promoted, "the promoted version is already serving");
             }
 

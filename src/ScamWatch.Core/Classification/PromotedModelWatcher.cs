@@ -24,6 +24,9 @@ public sealed class PromotedModelWatcher(Classifier classifier, ModelStore store
         var o = options.Value;
         using var watcher = CreateWatcher();
         await using var timer = clock.CreateTimer(_ => Signal(), null, o.PromotedCheckInterval, o.PromotedCheckInterval);
+
+        // A promotion between the first model load and the watch starting would otherwise wait for the periodic check.
+        Signal();
         try
         {
             while (await _signals.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
@@ -79,8 +82,13 @@ public sealed class PromotedModelWatcher(Classifier classifier, ModelStore store
 
     private void OnEvent(string? name)
     {
-        if (string.Equals(name, Path.GetFileName(store.PromotedFile), StringComparison.Ordinal))
+        // The temp file a promotion writes before renaming counts too: on Linux the rename's event can arrive late
+        // (seen in `bench swap`: one rename noticed only by the periodic check), the temp file's write does not, and the
+        // debounce lets the rename land before the reload reads promoted.json.
+        var promoted = Path.GetFileNameWithoutExtension(store.PromotedFile);
+        if (name is not null && name.Contains(promoted, StringComparison.OrdinalIgnoreCase))
         {
+            logger.LogDebug("File event on {FileName}: checking the promoted model", name);
             Signal();
         }
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ScamWatch.Bench;
@@ -24,7 +25,7 @@ public static class BenchCommand
         what.AcceptOnlyFromAmong("crawl", "classify", "export", "all");
         var posts = new Option<int>("--posts") { Description = "Posts on the local board for the full-crawl benchmark.", DefaultValueFactory = _ => 1000 };
         var output = new Option<string?>("--output") { Description = "Also write the report to this Markdown file." };
-        var command = new Command("bench", "Run the benchmarks and print a Markdown report with machine info.") { what, posts, output, Review() };
+        var command = new Command("bench", "Run the benchmarks and print a Markdown report with machine info.") { what, posts, output, Review(), Swap() };
         CliRunner.SetAction(command, async (parse, ct) =>
         {
             var dir = Path.Combine(Path.GetTempPath(), "scamwatch-bench-" + Guid.NewGuid().ToString("N")[..8]);
@@ -122,6 +123,61 @@ public static class BenchCommand
                 if (parse.GetValue(output) is { } file)
                 {
                     await File.WriteAllTextAsync(file, report, ct).ConfigureAwait(false);
+                }
+
+                return CliRunner.Ok;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(dir, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    /// <summary><c>bench swap</c>: promote-to-first-verdict time under load, on a copy of the models folder.</summary>
+    private static Command Swap()
+    {
+        var rounds = new Option<int>("--rounds") { Description = "Promotions each way (half picked up by the file watcher, half by an explicit reload).", DefaultValueFactory = _ => 10 };
+        var output = new Option<string?>("--output") { Description = "Also write the report to this Markdown file." };
+        var command = new Command("swap", "Time from writing promoted.json to the first verdict scored by the new version, while classifying on every core.") { rounds, output };
+        CliRunner.SetAction(command, async (parse, ct) =>
+        {
+            if (parse.GetValue(rounds) < 1)
+            {
+                throw new UsageException("--rounds must be at least 1");
+            }
+
+            var dir = Path.Combine(Path.GetTempPath(), "scamwatch-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            var models = Path.Combine(dir, "models");
+            Directory.CreateDirectory(models);
+            try
+            {
+                // The real models folder is never written: the promoted version is copied and promoted in a scratch folder.
+                var configured = CliContext.Configuration(parse).GetSection(ClassifierOptions.Section).Get<ClassifierOptions>() ?? new ClassifierOptions();
+                var source = new ModelStore(Options.Create(configured));
+                var version = source.PromotedVersion() ?? throw new UsageException($"no promoted model in {source.ModelsPath}");
+                File.Copy(source.PathFor(version), Path.Combine(models, version + ".zip"));
+                File.Copy(ModelCard.CardPathFor(source.PathFor(version)), Path.Combine(models, version + ".json"));
+                var extra = new Dictionary<string, string?>
+                {
+                    ["Storage:Provider"] = "Sqlite",
+                    ["Storage:SqlitePath"] = Path.Combine(dir, "bench.db"),
+                    ["Classifier:ModelsPath"] = models,
+                    ["Logging:File"] = "false",
+                    ["Logging:ConsoleLevel"] = "Warning",
+                };
+                using var host = CliContext.BuildHost(parse, extra);
+                host.Services.GetRequiredService<ModelStore>().Promote(version, DateTimeOffset.UnixEpoch);
+                var sb = new StringBuilder();
+                sb.AppendLine("# ScamWatch benchmarks").AppendLine();
+                sb.AppendLine(CultureInfo.InvariantCulture, $"Machine: {BenchMachine.Describe()}.").AppendLine();
+                sb.Append(await SwapBench.RunAsync(host.Services, models, parse.GetValue(rounds), ct).ConfigureAwait(false));
+                await Console.Out.WriteAsync(sb.ToString()).ConfigureAwait(false);
+                if (parse.GetValue(output) is { } file)
+                {
+                    await File.WriteAllTextAsync(file, sb.ToString(), ct).ConfigureAwait(false);
                 }
 
                 return CliRunner.Ok;
