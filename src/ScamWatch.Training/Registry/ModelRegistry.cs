@@ -81,16 +81,16 @@ public sealed class ModelRegistry(ModelStore store, IOptions<PromotionGateOption
         return new PromotionResult(promote, promote && !decision.Promote, previous, decision);
     }
 
-    /// <summary>"2026-11-25.N": the date and the next free number among the cards in the folder.</summary>
+    /// <summary>"2026-11-25.N": the date and one more than the highest number of that date in the folder, so versions sort in training order.</summary>
     public string NextVersion()
     {
         var date = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var n = 1;
-        while (File.Exists(Path.Combine(store.ModelsPath, $"{date}.{n}.json")) || File.Exists(Path.Combine(store.ModelsPath, $"{date}.{n}.zip")))
-        {
-            n++;
-        }
-
-        return $"{date}.{n}";
+        var highest = Directory.Exists(store.ModelsPath)
+            ? Directory.GetFiles(store.ModelsPath, date + ".*")
+                .Select(f => Path.GetFileNameWithoutExtension(f)[(date.Length + 1)..])
+                .Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : 0)
+                .DefaultIfEmpty(0).Max()
+            : 0;
+        return $"{date}.{highest + 1}";
     }
 }

@@ -162,4 +162,15 @@ public sealed class ModelRegistryTests(ModelRegistryFixture fixture) : IClassFix
         Assert.Empty(c.Disagreements);
         Assert.Equal(c.A.Metrics, c.B.Metrics);
     }
+
+    [Fact]
+    public void NextVersion_FollowsTheHighestOfTheDay_NotTheFirstGap()
+    {
+        // The fixture's folder holds 2099-01-01.1 and .2; a gap below them must not be reused.
+        var registry = Registry(out var models);
+        File.Delete(Path.Combine(models, ModelRegistryFixture.Worse + ".zip"));
+        File.Delete(Path.Combine(models, ModelRegistryFixture.Worse + ".json"));
+
+        Assert.Equal("2099-01-01.3", registry.NextVersion());
+    }
 }
