@@ -44,6 +44,19 @@ public static class CliContext
         return builder.Build();
     }
 
+    /// <summary>Loads the site definitions (<c>--sites</c>, else Crawler:SitesPath), writing each broken one to stderr.</summary>
+    public static async Task<(string Path, Sites.SiteDefinitionLoader.LoadResult Loaded)> LoadSitesAsync(IServiceProvider services, string? sitesOption)
+    {
+        var path = sitesOption ?? services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Crawling.CrawlerOptions>>().Value.SitesPath;
+        var loaded = Sites.SiteDefinitionLoader.Load(path);
+        foreach (var error in loaded.Errors)
+        {
+            await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
+        }
+
+        return (path, loaded);
+    }
+
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct) =>
         await services.GetRequiredService<Migrator>().MigrateAsync(ct).ConfigureAwait(false);
 }

@@ -25,12 +25,7 @@ public static class CrawlCommand
 
             using var host = CliContext.BuildHost(parse);
             await CliContext.MigrateAsync(host.Services, ct).ConfigureAwait(false);
-            var path = parse.GetValue(sites) ?? host.Services.GetRequiredService<IOptions<CrawlerOptions>>().Value.SitesPath;
-            var loaded = SiteDefinitionLoader.Load(path);
-            foreach (var error in loaded.Errors)
-            {
-                await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
-            }
+            var (path, loaded) = await CliContext.LoadSitesAsync(host.Services, parse.GetValue(sites)).ConfigureAwait(false);
 
             var selected = loaded.Sites.Where(s => s.Enabled).ToList();
             if (parse.GetValue(site) is { } name)

@@ -30,12 +30,7 @@ public static class VerifyCommand
 
             using var host = CliContext.BuildHost(parse);
             await CliContext.MigrateAsync(host.Services, ct).ConfigureAwait(false);
-            var path = parse.GetValue(sites) ?? host.Services.GetRequiredService<IOptions<CrawlerOptions>>().Value.SitesPath;
-            var loaded = SiteDefinitionLoader.Load(path);
-            foreach (var error in loaded.Errors)
-            {
-                await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
-            }
+            var (path, loaded) = await CliContext.LoadSitesAsync(host.Services, parse.GetValue(sites)).ConfigureAwait(false);
 
             host.Services.GetRequiredService<SiteRegistry>().Set(loaded.Sites);
             var report = await host.Services.GetRequiredService<TakedownVerifier>().RunAsync(parse.GetValue(platform), ct).ConfigureAwait(false);
